@@ -1,0 +1,11 @@
+package org.onewindow.kernel.acceptance.model;
+
+/** How a material is presented. */
+public enum MaterialForm {
+    PAPER,
+    UPLOAD,
+    /** A reference into the e-licence library (电子证照), in place of the document. */
+    E_LICENCE,
+    /** A 告知承诺 commitment in place of the document. */
+    COMMITMENT
+}

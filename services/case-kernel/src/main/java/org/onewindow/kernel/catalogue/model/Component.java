@@ -1,0 +1,4 @@
+package org.onewindow.kernel.catalogue.model;
+
+/** A component matter of a bundle (e.g. 印章刻制 in 企业开办), and whether it runs in parallel. */
+public record Component(String id, LocalizedText name, boolean parallel) {}

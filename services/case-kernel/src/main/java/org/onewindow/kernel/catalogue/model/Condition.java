@@ -1,0 +1,74 @@
+package org.onewindow.kernel.catalogue.model;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A routing threshold: the matter applies only when {@code input op value} holds for the
+ * application's data, e.g. {@code capacityKva LE 160}.
+ */
+public record Condition(ConditionInput input, Operator op, List<Object> values) {
+
+    /** Comparison operators; bounds are as the catalogue entry decides. */
+    public enum Operator {
+        LE,
+        LT,
+        GE,
+        GT,
+        EQ,
+        IN
+    }
+
+    /** What testing a condition against application data found. */
+    public enum Outcome {
+        MET,
+        NOT_MET,
+        /** The application does not give the input, or gives it in the wrong form. */
+        MISSING
+    }
+
+    public Condition {
+        values = List.copyOf(values);
+    }
+
+    public Outcome test(Map<String, ?> data) {
+        Object given = data.get(input.key());
+        if (given == null) {
+            return Outcome.MISSING;
+        }
+        return switch (input.type()) {
+            case NUMBER -> testNumber(given);
+            case BOOLEAN -> given instanceof Boolean b ? outcome(b.equals(values.get(0))) : Outcome.MISSING;
+            case TEXT -> outcome(values.contains(String.valueOf(given)));
+        };
+    }
+
+    private Outcome testNumber(Object given) {
+        BigDecimal actual;
+        try {
+            actual = new BigDecimal(String.valueOf(given));
+        } catch (NumberFormatException e) {
+            return Outcome.MISSING;
+        }
+        int cmp = actual.compareTo(new BigDecimal(String.valueOf(values.get(0))));
+        return outcome(
+                switch (op) {
+                    case LE -> cmp <= 0;
+                    case LT -> cmp < 0;
+                    case GE -> cmp >= 0;
+                    case GT -> cmp > 0;
+                    case EQ, IN -> cmp == 0;
+                });
+    }
+
+    private static Outcome outcome(boolean met) {
+        return met ? Outcome.MET : Outcome.NOT_MET;
+    }
+
+    @Override
+    public String toString() {
+        String unit = input.unit() == null ? "" : " " + input.unit();
+        return input.key() + " " + op + " " + (values.size() == 1 ? values.get(0) : values) + unit;
+    }
+}

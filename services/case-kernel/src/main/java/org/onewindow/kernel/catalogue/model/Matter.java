@@ -1,0 +1,55 @@
+package org.onewindow.kernel.catalogue.model;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.onewindow.kernel.clock.model.ClockKind;
+
+/** A matter (事项) of one jurisdiction's catalogue version: the 办事指南 entry. */
+public record Matter(
+        String code,
+        LocalizedText name,
+        OwningService service,
+        String processKey,
+        LocalDate effectiveFrom,
+        String source,
+        LocalizedText summary,
+        List<MatterLimit> limits,
+        List<Material> materials,
+        List<Condition> conditions,
+        List<Fee> fees,
+        List<Component> components,
+        List<DeliveryChannel> deliveryChannels,
+        List<String> decisions) {
+
+    public Matter {
+        limits = List.copyOf(limits);
+        materials = List.copyOf(materials);
+        conditions = List.copyOf(conditions);
+        fees = List.copyOf(fees);
+        components = List.copyOf(components);
+        deliveryChannels = List.copyOf(deliveryChannels);
+        decisions = List.copyOf(decisions);
+    }
+
+    /** The approval limit (审批时限), the one promised on the receipt. */
+    public Optional<MatterLimit> approvalLimit() {
+        return limits.stream().filter(l -> l.clock() == ClockKind.APPROVAL).findFirst();
+    }
+
+    public Optional<MatterLimit> wholeProcessLimit() {
+        return limits.stream().filter(l -> l.clock() == ClockKind.WHOLE_PROCESS).findFirst();
+    }
+
+    public List<MatterLimit> stepLimits() {
+        return limits.stream().filter(l -> l.clock() == ClockKind.STEP).toList();
+    }
+
+    public Optional<Material> material(String materialCode) {
+        return materials.stream().filter(m -> m.code().equals(materialCode)).findFirst();
+    }
+
+    public boolean inForceOn(LocalDate date) {
+        return !date.isBefore(effectiveFrom);
+    }
+}

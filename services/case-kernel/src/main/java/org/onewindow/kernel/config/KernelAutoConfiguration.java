@@ -1,0 +1,186 @@
+package org.onewindow.kernel.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.onewindow.kernel.acceptance.model.AcceptanceRules;
+import org.onewindow.kernel.audit.infrastructure.JdbcAuditTrail;
+import org.onewindow.kernel.audit.model.AuditTrail;
+import org.onewindow.kernel.caseno.infrastructure.JdbcCaseNumberSequence;
+import org.onewindow.kernel.caseno.model.CaseNumberSequence;
+import org.onewindow.kernel.catalogue.infrastructure.CatalogueLoader;
+import org.onewindow.kernel.catalogue.model.Catalogue;
+import org.onewindow.kernel.catalogue.model.OwningService;
+import org.onewindow.kernel.catalogue.model.PromisedDates;
+import org.onewindow.kernel.clock.model.HolidayCalendar;
+import org.onewindow.kernel.events.CaseEventFactory;
+import org.onewindow.kernel.events.infrastructure.CaseEventExternalization;
+import org.onewindow.kernel.events.infrastructure.Inbox;
+import org.onewindow.kernel.problem.infrastructure.ProblemHandler;
+import org.onewindow.kernel.security.infrastructure.CallerArgumentResolver;
+import org.onewindow.kernel.security.infrastructure.Callers;
+import org.onewindow.kernel.security.infrastructure.ProblemAuthenticationHandlers;
+import org.onewindow.kernel.security.model.AccessPolicy;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.EventExternalizationConfiguration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Wires the kernel into a OneWindow application: the plain-Java domain (clock, catalogue,
+ * acceptance rules) as beans, and the edges (problem+json, resource-server security, audit, case
+ * numbers, inbox) where the application has what they need.
+ */
+@AutoConfiguration(
+        before = SecurityAutoConfiguration.class,
+        after = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class})
+@EnableConfigurationProperties(OneWindowProperties.class)
+public class KernelAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock(OneWindowProperties properties) {
+        return Clock.system(properties.zone());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    HolidayCalendar holidayCalendar() throws java.io.IOException {
+        try (var in = new ClassPathResource("org/onewindow/kernel/clock/cn-holidays.csv").getInputStream()) {
+            return HolidayCalendar.read(in);
+        }
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Catalogue catalogue(OneWindowProperties properties) {
+        return new CatalogueLoader().load(properties.catalogueLocation());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PromisedDates promisedDates(Catalogue catalogue, HolidayCalendar calendar, OneWindowProperties properties) {
+        return new PromisedDates(catalogue, calendar, properties.zone());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AcceptanceRules acceptanceRules() {
+        return AcceptanceRules.standard();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AccessPolicy accessPolicy() {
+        return new AccessPolicy();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CaseEventFactory caseEventFactory(OneWindowProperties properties, Clock clock) {
+        return new CaseEventFactory(properties.service(), clock, UUID::randomUUID);
+    }
+
+    @Bean
+    ProblemHandler problemHandler() {
+        return new ProblemHandler();
+    }
+
+    @Bean
+    WebMvcConfigurer callerArgument() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CallerArgumentResolver());
+            }
+        };
+    }
+
+    /** Every endpoint needs a valid token except health and the application's declared public paths. */
+    @Configuration(proxyBeanMethods = false)
+    static class Security {
+        @Bean
+        @ConditionalOnMissingBean(SecurityFilterChain.class)
+        SecurityFilterChain oneWindowSecurity(HttpSecurity http, OneWindowProperties properties, ObjectMapper json)
+                throws Exception {
+            var problems = new ProblemAuthenticationHandlers(json);
+            List<String> open = new ArrayList<>(List.of("/actuator/health", "/actuator/health/**", "/error"));
+            open.addAll(properties.security().publicPaths());
+            http.csrf(c -> c.disable())
+                    .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                    .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, open.toArray(String[]::new))
+                            .permitAll()
+                            .requestMatchers("/actuator/health", "/actuator/health/**")
+                            .permitAll()
+                            .anyRequest()
+                            .authenticated())
+                    .oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(new Callers()))
+                            .authenticationEntryPoint(problems.entryPoint())
+                            .accessDeniedHandler(problems.accessDenied()))
+                    .exceptionHandling(e -> e.authenticationEntryPoint(problems.entryPoint())
+                            .accessDeniedHandler(problems.accessDenied()))
+                    .httpBasic(b -> b.disable());
+            return http.build();
+        }
+    }
+
+    /** Case events go through the publication log to the service's Kafka topic. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(EventExternalizationConfiguration.class)
+    @ConditionalOnExpression("'${onewindow.service:}' != ''")
+    static class Events {
+        @Bean
+        @ConditionalOnMissingBean
+        EventExternalizationConfiguration caseEventExternalization(OneWindowProperties properties) {
+            OwningService service = OwningService.byId(properties.service())
+                    .orElseThrow(() -> new IllegalStateException("onewindow.service '" + properties.service()
+                            + "' is not one of " + java.util.Arrays.toString(OwningService.values())));
+            return CaseEventExternalization.forService(service);
+        }
+    }
+
+    /** The persistence edges, for applications with a database (every service; not the gateway). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(JdbcClient.class)
+    @ConditionalOnBean(DataSource.class)
+    static class Persistence {
+        @Bean
+        @ConditionalOnMissingBean
+        AuditTrail auditTrail(JdbcClient jdbc, ObjectMapper json) {
+            return new JdbcAuditTrail(jdbc, json);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        CaseNumberSequence caseNumberSequence(JdbcClient jdbc, PlatformTransactionManager transactions) {
+            return new JdbcCaseNumberSequence(jdbc, transactions);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        Inbox inbox(JdbcClient jdbc, PlatformTransactionManager transactions) {
+            return new Inbox(jdbc, new TransactionTemplate(transactions));
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.onewindow.kernel.config;
+
+import java.time.ZoneId;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings every OneWindow application shares ({@code onewindow.*}).
+ *
+ * @param service the service id (enterprise-opening…); names the Kafka topic and event source;
+ *     empty for the gateway
+ * @param zone the time zone of the service centres' statutory clock
+ * @param catalogueLocation where the catalogue versions are read from
+ * @param security public paths (no login) besides health
+ */
+@ConfigurationProperties("onewindow")
+public record OneWindowProperties(
+        @DefaultValue("") String service,
+        @DefaultValue("Asia/Shanghai") ZoneId zone,
+        @DefaultValue("classpath*:catalogue") String catalogueLocation,
+        @DefaultValue Security security) {
+
+    /** @param publicPaths Ant-style paths served without a token */
+    public record Security(@DefaultValue List<String> publicPaths) {}
+}
