@@ -11,14 +11,15 @@ import org.onewindow.kernel.catalogue.model.OwningService;
 /**
  * A case number (办件编号), readable by a clerk and a phone caller alike: {@code
  * FC-EO-20261122-000042-7} = jurisdiction, owning service, acceptance day, sequence of that day,
- * check character. The check character (ISO 7064 MOD 37,36) catches every single mistyped
- * character and every swap of two adjacent characters.
+ * check character. The check character (ISO/IEC 7064 MOD 37-2, the pure system: 0-9, A-Z or {@code
+ * *}) catches every single mistyped character and every swap of two adjacent characters; the hybrid
+ * MOD 37,36 was tried first and misses some swaps (012340 vs 012430).
  */
 public record CaseNumber(String jurisdiction, OwningService service, LocalDate day, long sequence) {
 
-    private static final Pattern FORMAT = Pattern.compile("^([A-Z]{2})-([A-Z]{2})-(\\d{8})-(\\d{6,9})-([0-9A-Z])$");
+    private static final Pattern FORMAT = Pattern.compile("^([A-Z]{2})-([A-Z]{2})-(\\d{8})-(\\d{6,9})-([0-9A-Z*])$");
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
-    private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ*";
 
     public CaseNumber {
         Objects.requireNonNull(service, "service");
@@ -73,21 +74,16 @@ public record CaseNumber(String jurisdiction, OwningService service, LocalDate d
         return "%s%s%s%06d".formatted(jurisdiction, service.code(), DAY.format(day), sequence);
     }
 
-    /** ISO/IEC 7064 hybrid system MOD 37,36. */
+    /** ISO/IEC 7064 MOD 37-2: weights are powers of 2 modulo the prime 37. */
     static char check(String payload) {
-        int m = 36;
-        int p = m;
+        int p = 0;
         for (int i = 0; i < payload.length(); i++) {
             int v = ALPHABET.indexOf(payload.charAt(i));
-            if (v < 0) {
+            if (v < 0 || v > 35) {
                 throw new IllegalArgumentException("not alphanumeric: " + payload);
             }
-            int s = (p + v) % m;
-            if (s == 0) {
-                s = m;
-            }
-            p = (2 * s) % (m + 1);
+            p = ((p + v) * 2) % 37;
         }
-        return ALPHABET.charAt((m + 1 - p) % m);
+        return ALPHABET.charAt((38 - p) % 37);
     }
 }
