@@ -23,7 +23,7 @@ import org.onewindow.kernel.clock.model.TimeLimit;
 import org.onewindow.kernel.fixtures.CalendarFixture;
 
 /** Laws the clock must obey for every start instant in the published years. */
-class StatutoryClockProperties {
+class StatutoryClockPropertiesTest {
 
     private final StatutoryClock clock = CalendarFixture.shandongClock();
     private final HolidayCalendar calendar = CalendarFixture.stateCouncil2019to2026();
