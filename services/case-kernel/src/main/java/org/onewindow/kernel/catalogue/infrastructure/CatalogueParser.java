@@ -301,14 +301,19 @@ final class CatalogueParser {
     private Fee fee(JsonNode node, String field) {
         LocalizedText item = localized(node, "item", true, field);
         BigDecimal amount = decimal(node, "amount", false);
-        if (amount == null || amount.signum() < 0) {
-            defect(field + ".amount", "must be a non-negative number");
+        if (amount != null && amount.signum() < 0) {
+            defect(field + ".amount", "must be a non-negative number, or left out when the fee is settled at cost");
         }
         LocalizedText paidBy = localized(node, "paidBy", false, field);
         String source = text(node, "source", true, field);
-        return item == null || amount == null
+        return item == null
                 ? null
-                : new Fee(item, amount, node.path("waived").asBoolean(false), Optional.ofNullable(paidBy), source);
+                : new Fee(
+                        item,
+                        Optional.ofNullable(amount),
+                        node.path("waived").asBoolean(false),
+                        Optional.ofNullable(paidBy),
+                        source);
     }
 
     private Component component(JsonNode node, String field) {
