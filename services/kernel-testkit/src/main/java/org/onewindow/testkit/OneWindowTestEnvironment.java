@@ -21,7 +21,7 @@ public final class OneWindowTestEnvironment {
 
     /** Test-token validation only (for applications without a database, such as the gateway). */
     public static void registerTokens(DynamicPropertyRegistry registry) {
-        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens::publicKeyLocation);
-        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestTokens.ISSUER);
+        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens::jwkSetUri);
+        registry.add("onewindow.security.issuer", () -> TestTokens.ISSUER);
     }
 }

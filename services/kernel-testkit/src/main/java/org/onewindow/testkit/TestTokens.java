@@ -4,18 +4,22 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -23,22 +27,33 @@ import java.util.UUID;
 
 /**
  * Signed JWTs shaped like the local Keycloak's, with a key made for this JVM. Services under test
- * validate them for real: point {@code public-key-location} at {@link #publicKeyLocation()}.
+ * validate them for real, fetching the key from {@link #jwkSetUri()}.
  */
 public final class TestTokens {
 
     public static final String ISSUER = "http://localhost:8180/realms/onewindow";
     public static final String AUDIENCE = "onewindow-api";
     private static KeyPair keys;
-    private static Path publicKeyFile;
+    private static final String KEY_ID = "test";
+    private static HttpServer jwks;
 
     private TestTokens() {}
 
     /** A token for a user with realm roles and the jurisdiction/department/uscc claims (nullable). */
     public static String issue(
             String username, List<String> roles, String jurisdiction, String department, String uscc) {
+        return issue(ISSUER, username, roles, jurisdiction, department, uscc);
+    }
+
+    /** A correctly signed clerk token naming another issuer (another realm), to prove it is refused. */
+    public static String fromIssuer(String issuer, String jurisdiction) {
+        return issue(issuer, "foreign-clerk", List.of("clerk"), jurisdiction, "service-centre", null);
+    }
+
+    private static String issue(
+            String issuer, String username, List<String> roles, String jurisdiction, String department, String uscc) {
         var claims = new JWTClaimsSet.Builder()
-                .issuer(ISSUER)
+                .issuer(issuer)
                 .audience(AUDIENCE)
                 .subject(UUID.nameUUIDFromBytes(username.getBytes()).toString())
                 .claim("preferred_username", username)
@@ -57,7 +72,7 @@ public final class TestTokens {
         }
         try {
             SignedJWT jwt = new SignedJWT(
-                    new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test").build(), claims.build());
+                    new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY_ID).build(), claims.build());
             jwt.sign(new RSASSASigner((RSAPrivateKey) keyPair().getPrivate()));
             return jwt.serialize();
         } catch (JOSEException e) {
@@ -69,22 +84,34 @@ public final class TestTokens {
         return issue(jurisdiction.toLowerCase() + "-clerk", List.of("clerk"), jurisdiction, "service-centre", null);
     }
 
-    /** A {@code file:} location of the PEM public key, for {@code spring.security...public-key-location}. */
-    public static synchronized String publicKeyLocation() {
-        if (publicKeyFile == null) {
+    /**
+     * The URL of a JWKS endpoint (a small HTTP server in this JVM) publishing the test key, for
+     * {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri}: services under test fetch and
+     * cache keys exactly as they do from Keycloak.
+     */
+    public static synchronized String jwkSetUri() {
+        if (jwks == null) {
             try {
-                publicKeyFile = Files.createTempFile("onewindow-test-jwt", ".pem");
-                publicKeyFile.toFile().deleteOnExit();
-                String pem = "-----BEGIN PUBLIC KEY-----\n"
-                        + Base64.getMimeEncoder(64, "\n".getBytes())
-                                .encodeToString(keyPair().getPublic().getEncoded())
-                        + "\n-----END PUBLIC KEY-----\n";
-                Files.writeString(publicKeyFile, pem);
+                String body = new JWKSet(
+                                new RSAKey.Builder((RSAPublicKey) keyPair().getPublic())
+                                        .keyID(KEY_ID)
+                                        .build())
+                        .toString();
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                jwks = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+                jwks.createContext("/certs", exchange -> {
+                    exchange.getResponseHeaders().add("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(200, bytes.length);
+                    try (var out = exchange.getResponseBody()) {
+                        out.write(bytes);
+                    }
+                });
+                jwks.start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        return publicKeyFile.toUri().toString();
+        return "http://127.0.0.1:" + jwks.getAddress().getPort() + "/certs";
     }
 
     private static synchronized KeyPair keyPair() {

@@ -41,6 +41,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -142,6 +145,12 @@ public class KernelAutoConfiguration {
                             .accessDeniedHandler(problems.accessDenied()))
                     .httpBasic(b -> b.disable());
             return http.build();
+        }
+
+        /** Boot adds every token validator bean to its decoder: this one pins the realm. */
+        @Bean
+        OAuth2TokenValidator<Jwt> oneWindowIssuer(OneWindowProperties properties) {
+            return new JwtIssuerValidator(properties.security().issuer());
         }
     }
 

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     empty for the gateway
  * @param zone the time zone of the service centres' statutory clock
  * @param catalogueLocation where the catalogue versions are read from
- * @param security public paths (no login) besides health
+ * @param security the token issuer and the public paths (no login) besides health
  */
 @ConfigurationProperties("onewindow")
 public record OneWindowProperties(
@@ -21,6 +21,11 @@ public record OneWindowProperties(
         @DefaultValue("classpath*:catalogue") String catalogueLocation,
         @DefaultValue Security security) {
 
-    /** @param publicPaths Ant-style paths served without a token */
-    public record Security(@DefaultValue List<String> publicPaths) {}
+    /**
+     * @param issuer the OIDC issuer every token must name (the Keycloak realm URL)
+     * @param publicPaths Ant-style paths served without a token
+     */
+    public record Security(
+            @DefaultValue("http://localhost:8180/realms/onewindow") String issuer,
+            @DefaultValue List<String> publicPaths) {}
 }

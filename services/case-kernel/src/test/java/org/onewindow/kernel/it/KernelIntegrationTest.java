@@ -1,0 +1,305 @@
+package org.onewindow.kernel.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.onewindow.kernel.audit.model.AuditEntry;
+import org.onewindow.kernel.audit.model.AuditTrail;
+import org.onewindow.kernel.caseno.model.CaseNumber;
+import org.onewindow.kernel.caseno.model.CaseNumberSequence;
+import org.onewindow.kernel.catalogue.model.OwningService;
+import org.onewindow.kernel.events.CaseEvent;
+import org.onewindow.kernel.events.CaseEventFactory;
+import org.onewindow.kernel.events.infrastructure.Inbox;
+import org.onewindow.testkit.KafkaTestBroker;
+import org.onewindow.testkit.OneWindowTestEnvironment;
+import org.onewindow.testkit.TestTokens;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.client.RestClient;
+
+/** The kernel's edges against a real PostgreSQL, a real Kafka broker and real signed tokens. */
+@SpringBootTest(
+        classes = ProbeApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "onewindow.service=enterprise-opening",
+            "onewindow.catalogue-location=classpath*:fixtures/catalogue-valid"
+        })
+class KernelIntegrationTest {
+
+    @DynamicPropertySource
+    static void environment(DynamicPropertyRegistry registry) {
+        OneWindowTestEnvironment.register(registry, "kernel");
+    }
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AuditTrail audit;
+
+    @Autowired
+    CaseNumberSequence sequence;
+
+    @Autowired
+    Inbox inbox;
+
+    @Autowired
+    CaseEventFactory events;
+
+    @Autowired
+    ApplicationEventPublisher publisher;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theAuditTrailCannotBeChangedOrEmptiedByTheApplication() {
+        String subject = "FC-EO-20261122-000001-" + UUID.randomUUID();
+        audit.record(new AuditEntry(
+                Instant.parse("2026-11-22T01:00:00Z"),
+                "fc-clerk",
+                "clerk",
+                "FC",
+                "case.accepted",
+                subject,
+                "walk-in applicant",
+                Map.of("channel", "WINDOW")));
+
+        assertThat(audit.of(subject)).singleElement().satisfies(e -> {
+            assertThat(e.actor()).isEqualTo("fc-clerk");
+            assertThat(e.details()).containsEntry("channel", "WINDOW");
+        });
+        assertThatThrownBy(() -> jdbc.sql("UPDATE audit_trail SET reason = 'forged' WHERE subject = ?")
+                        .param(subject)
+                        .update())
+                .isInstanceOf(DataAccessException.class)
+                .rootCause()
+                .hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_trail WHERE subject = ?")
+                        .param(subject)
+                        .update())
+                .isInstanceOf(DataAccessException.class)
+                .rootCause()
+                .hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> jdbc.sql("TRUNCATE audit_trail").update())
+                .isInstanceOf(DataAccessException.class)
+                .rootCause()
+                .hasMessageContaining("permission denied");
+        assertThat(audit.of(subject))
+                .singleElement()
+                .extracting(AuditEntry::reason)
+                .isEqualTo("walk-in applicant");
+    }
+
+    @Test
+    void caseNumbersStayUniqueUnderConcurrentIntake() throws Exception {
+        LocalDate day = LocalDate.of(2026, 11, 23);
+        Set<Long> issued = ConcurrentHashMap.newKeySet();
+        AtomicInteger duplicates = new AtomicInteger();
+        var pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                work.add(pool.submit(() -> {
+                    for (int i = 0; i < 50; i++) {
+                        if (!issued.add(sequence.next("FC", OwningService.ENTERPRISE_OPENING, day))) {
+                            duplicates.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(duplicates).hasValue(0);
+        assertThat(issued).hasSize(400).allMatch(n -> n >= 1 && n <= 400);
+        assertThat(sequence.next("LC", OwningService.ENTERPRISE_OPENING, day))
+                .as("each jurisdiction counts on its own")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anInboxHandlesARedeliveredEventOnce() {
+        CaseEvent event = events.create("case.accepted", "FC-EO-20261122-000002-X", "FC", Map.of(), null);
+        AtomicInteger handled = new AtomicInteger();
+
+        boolean first = inbox.handleOnce("utility-hookup", event, e -> handled.incrementAndGet());
+        boolean again = inbox.handleOnce("utility-hookup", event, e -> handled.incrementAndGet());
+        boolean otherConsumer = inbox.handleOnce("property-registration", event, e -> handled.incrementAndGet());
+
+        assertThat(first).isTrue();
+        assertThat(again).isFalse();
+        assertThat(otherConsumer).isTrue();
+        assertThat(handled).hasValue(2);
+    }
+
+    @Test
+    void aCaseEventCommittedWithItsTransactionReachesKafkaKeyedByCaseNumber() {
+        String caseNumber =
+                new CaseNumber("FC", OwningService.ENTERPRISE_OPENING, LocalDate.of(2026, 11, 22), 4242).toString();
+        CaseEvent event = events.create("case.accepted", caseNumber, "FC", Map.of("matterCode", "EO-1"), null);
+
+        transaction.executeWithoutResult(tx -> publisher.publishEvent(event));
+
+        ConsumerRecord<String, String> received = awaitRecord(OwningService.ENTERPRISE_OPENING.topic(), caseNumber);
+        assertThat(received.value()).contains(event.id(), "\"matterCode\":\"EO-1\"");
+        assertThat(new String(received.headers().lastHeader("ce_type").value())).contains("case.accepted");
+        assertThat(awaitCompletedPublications(event.id())).isEqualTo(1);
+    }
+
+    @Test
+    void withoutATokenTheAnswerIsProblemJson401() {
+        ResponseEntity<String> response =
+                client().get().uri("/probe/whoami").retrieve().toEntity(String.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(401);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void aTokenFromAnotherIssuerIsRefused() {
+        ResponseEntity<String> response = client().get()
+                .uri("/probe/whoami")
+                .header(
+                        "Authorization",
+                        "Bearer " + TestTokens.fromIssuer("http://evil.example/realms/onewindow", "FC"))
+                .retrieve()
+                .toEntity(String.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(401);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void aMalformedTokenIsRefused() {
+        ResponseEntity<String> response = client().get()
+                .uri("/probe/whoami")
+                .header("Authorization", "Bearer not-a-jwt")
+                .retrieve()
+                .toEntity(String.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(401);
+    }
+
+    @Test
+    void theCallerCarriesRoleAndJurisdictionFromTheToken() {
+        ResponseEntity<String> response = client().get()
+                .uri("/probe/whoami")
+                .header("Authorization", "Bearer " + TestTokens.clerk("FC"))
+                .retrieve()
+                .toEntity(String.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        assertThat(response.getBody()).contains("\"jurisdiction\":\"FC\"", "CLERK");
+    }
+
+    @Test
+    void invalidInputGetsEveryFieldNamedInOneProblem() {
+        ResponseEntity<String> response = client().post()
+                .uri("/probe/echo")
+                .header("Authorization", "Bearer " + TestTokens.clerk("FC"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"name\":\"\",\"amount\":-1}")
+                .retrieve()
+                .toEntity(String.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody()).contains("\"field\":\"name\"", "\"field\":\"amount\"");
+    }
+
+    @Test
+    void malformedJsonIsAProblemNotAServerError() {
+        ResponseEntity<String> response = client().post()
+                .uri("/probe/echo")
+                .header("Authorization", "Bearer " + TestTokens.clerk("FC"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"name\":")
+                .retrieve()
+                .toEntity(String.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    private RestClient client() {
+        return RestClient.builder()
+                .baseUrl("http://127.0.0.1:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> {})
+                .build();
+    }
+
+    private ConsumerRecord<String, String> awaitRecord(String topic, String key) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "kernel-it-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (key.equals(r.key())) {
+                        return r;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no record keyed " + key + " on " + topic + " within 30 s");
+    }
+
+    private int awaitCompletedPublications(String eventId) {
+        Instant deadline = Instant.now().plusSeconds(10);
+        int completed = 0;
+        while (Instant.now().isBefore(deadline)) {
+            completed = jdbc.sql(
+                            "SELECT count(*) FROM event_publication WHERE serialized_event LIKE ? AND completion_date IS NOT NULL")
+                    .param("%" + eventId + "%")
+                    .query(Integer.class)
+                    .single();
+            if (completed > 0) {
+                return completed;
+            }
+            sleep();
+        }
+        return completed;
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
