@@ -1,0 +1,186 @@
+package org.onewindow.gateway.guide;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+import org.onewindow.gateway.calendar.IsoInstant;
+import org.onewindow.kernel.catalogue.model.CatalogueVersion;
+import org.onewindow.kernel.catalogue.model.LimitBasis;
+import org.onewindow.kernel.catalogue.model.LocalizedText;
+import org.onewindow.kernel.catalogue.model.Matter;
+import org.onewindow.kernel.catalogue.model.MatterLimit;
+import org.onewindow.kernel.catalogue.model.OwningService;
+import org.onewindow.kernel.catalogue.model.PromisedDates;
+import org.onewindow.kernel.clock.model.DueDate;
+import org.onewindow.kernel.clock.model.TimeLimit;
+import org.onewindow.kernel.problem.model.FieldViolation;
+import org.onewindow.kernel.problem.model.Rejection;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** 办事指南: the public catalogue of a jurisdiction, and when a matter accepted now would be due. */
+@RestController
+@RequestMapping("/api/v1/catalogue")
+class GuideController {
+
+    private final Jurisdictions jurisdictions;
+    private final PromisedDates promisedDates;
+    private final Clock clock;
+
+    GuideController(Jurisdictions jurisdictions, PromisedDates promisedDates, Clock clock) {
+        this.jurisdictions = jurisdictions;
+        this.promisedDates = promisedDates;
+        this.clock = clock;
+    }
+
+    record Limit(TimeLimit limit, LimitBasis basis, String step, String source) {
+        static Optional<Limit> of(MatterLimit l) {
+            return l.limit().map(t -> new Limit(t, l.basis(), l.step(), l.source()));
+        }
+    }
+
+    record MatterSummary(
+            String code,
+            LocalizedText name,
+            String service,
+            LocalDate effectiveFrom,
+            Limit approvalLimit,
+            boolean approvalLimitStated) {
+        static MatterSummary of(Matter m) {
+            Optional<MatterLimit> approval = m.approvalLimit();
+            return new MatterSummary(
+                    m.code(),
+                    m.name(),
+                    m.service().id(),
+                    m.effectiveFrom(),
+                    approval.flatMap(Limit::of).orElse(null),
+                    approval.map(MatterLimit::stated).orElse(false));
+        }
+    }
+
+    record MatterList(
+            String jurisdiction,
+            LocalizedText name,
+            String catalogueVersion,
+            LocalDate effectiveFrom,
+            int count,
+            List<MatterSummary> matters) {}
+
+    record MatterGuide(String jurisdiction, String catalogueVersion, @JsonUnwrapped Matter matter) {}
+
+    record StepDue(String step, OffsetDateTime dueAt, boolean calendarKnown) {}
+
+    record DueDateAnswer(
+            String jurisdiction,
+            String catalogueVersion,
+            String matterCode,
+            OffsetDateTime acceptedAt,
+            boolean limitStated,
+            Limit approvalLimit,
+            OffsetDateTime dueAt,
+            OffsetDateTime wholeProcessDueAt,
+            List<StepDue> steps,
+            boolean calendarKnown,
+            SortedSet<Integer> unknownYears) {}
+
+    @GetMapping("/{jurisdiction}/matters")
+    MatterList matters(
+            @PathVariable String jurisdiction,
+            @RequestParam(required = false) String service,
+            @RequestParam(required = false) String on) {
+        CatalogueVersion version = jurisdictions.inForce(jurisdiction, day(on));
+        Optional<OwningService> only = Optional.ofNullable(service).map(GuideController::service);
+        List<MatterSummary> matters = version.list().stream()
+                .filter(m -> only.map(s -> s == m.service()).orElse(true))
+                .map(MatterSummary::of)
+                .toList();
+        return new MatterList(
+                version.jurisdiction().code(),
+                version.jurisdiction().name(),
+                version.version(),
+                version.jurisdiction().effectiveFrom(),
+                matters.size(),
+                matters);
+    }
+
+    @GetMapping("/{jurisdiction}/matters/{code}")
+    MatterGuide matter(
+            @PathVariable String jurisdiction, @PathVariable String code, @RequestParam(required = false) String on) {
+        CatalogueVersion version = jurisdictions.inForce(jurisdiction, day(on));
+        return new MatterGuide(version.jurisdiction().code(), version.version(), jurisdictions.matter(version, code));
+    }
+
+    /** The approval clock with no pauses, as the 受理回执 would promise it; steps and whole process too. */
+    @GetMapping("/{jurisdiction}/matters/{code}/due-date")
+    DueDateAnswer dueDate(
+            @PathVariable String jurisdiction,
+            @PathVariable String code,
+            @RequestParam(required = false) String acceptedAt) {
+        ZoneId zone = promisedDates.zone();
+        Instant accepted = acceptedAt == null ? clock.instant() : IsoInstant.parse(acceptedAt, "acceptedAt", zone);
+        CatalogueVersion version =
+                jurisdictions.inForce(jurisdiction, accepted.atZone(zone).toLocalDate());
+        Matter matter = jurisdictions.matter(version, code);
+        Optional<DueDate> approval = promisedDates.approvalDue(version, matter, accepted);
+        Optional<DueDate> whole = matter.wholeProcessLimit()
+                .flatMap(MatterLimit::limit)
+                .map(l -> promisedDates.due(version, l, accepted));
+        List<StepDue> steps = matter.stepLimits().stream()
+                .filter(MatterLimit::stated)
+                .map(l -> {
+                    DueDate d = promisedDates.due(version, l.limit().orElseThrow(), accepted);
+                    return new StepDue(l.step(), d.at().atZone(zone).toOffsetDateTime(), d.calendarKnown());
+                })
+                .toList();
+        SortedSet<Integer> unknown = new java.util.TreeSet<>();
+        approval.ifPresent(d -> unknown.addAll(d.unknownYears()));
+        whole.ifPresent(d -> unknown.addAll(d.unknownYears()));
+        boolean known = unknown.isEmpty() && steps.stream().allMatch(StepDue::calendarKnown);
+        return new DueDateAnswer(
+                version.jurisdiction().code(),
+                version.version(),
+                matter.code(),
+                accepted.atZone(zone).toOffsetDateTime(),
+                approval.isPresent(),
+                matter.approvalLimit().flatMap(Limit::of).orElse(null),
+                approval.map(d -> d.at().atZone(zone).toOffsetDateTime()).orElse(null),
+                whole.map(d -> d.at().atZone(zone).toOffsetDateTime()).orElse(null),
+                steps,
+                known,
+                unknown);
+    }
+
+    private LocalDate day(String on) {
+        if (on == null) {
+            return LocalDate.now(clock.withZone(promisedDates.zone()));
+        }
+        try {
+            return LocalDate.parse(on);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw Rejection.invalid(FieldViolation.of(
+                    "on",
+                    "date.malformed",
+                    "日期无效：" + on + "（示例 2026-11-22）",
+                    "'" + on + "' is not a date like 2026-11-22"));
+        }
+    }
+
+    private static OwningService service(String id) {
+        return OwningService.byId(id)
+                .or(() -> OwningService.byCode(id.toUpperCase()))
+                .orElseThrow(() -> Rejection.invalid(FieldViolation.of(
+                        "service",
+                        "service.unknown",
+                        "没有该业务：" + id,
+                        "service '" + id + "' is not one of " + java.util.Arrays.toString(OwningService.values()))));
+    }
+}

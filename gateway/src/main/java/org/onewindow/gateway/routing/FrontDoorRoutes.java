@@ -1,0 +1,114 @@
+package org.onewindow.gateway.routing;
+
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.setPath;
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
+import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
+import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
+import static org.springframework.cloud.gateway.server.mvc.predicate.GatewayRequestPredicates.readBody;
+import static org.springframework.web.servlet.function.RequestPredicates.GET;
+import static org.springframework.web.servlet.function.RequestPredicates.POST;
+import static org.springframework.web.servlet.function.RequestPredicates.path;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+import org.onewindow.kernel.catalogue.model.Catalogue;
+import org.onewindow.kernel.catalogue.model.OwningService;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
+import org.springframework.cloud.client.circuitbreaker.Customizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.function.RequestPredicate;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * The routes of the front door: every application to the service that owns its matter, every case
+ * to the service its case number names, each service's OpenAPI document for the aggregated Swagger
+ * UI; whatever matches no route gets a problem that says why.
+ */
+@Configuration(proxyBeanMethods = false)
+class FrontDoorRoutes {
+
+    static final String APPLICATIONS = "/api/v1/applications";
+
+    @Bean
+    RouterFunction<ServerResponse> frontDoor(
+            RoutingProperties properties,
+            Catalogue catalogue,
+            Clock clock,
+            Resilience4JCircuitBreakerFactory breakers,
+            Unroutable unroutable) {
+        BackOffices backOffices = new BackOffices(catalogue, clock);
+        RouterFunctions.Builder routes = RouterFunctions.route();
+        for (Map.Entry<String, URI> entry : properties.services().entrySet()) {
+            OwningService service = OwningService.byId(entry.getKey())
+                    .orElseThrow(() -> new IllegalStateException("onewindow.gateway.services." + entry.getKey()
+                            + " is not a OneWindow service; expected one of "
+                            + java.util.Arrays.toString(OwningService.values())));
+            URI target = entry.getValue();
+            BackOfficeGuard guard = new BackOfficeGuard(
+                    service.id(), breakers, properties.openFor().toSeconds());
+
+            RequestPredicate ownsMatter = readBody(
+                    ApplicationHead.class,
+                    head -> backOffices.ownerOf(head).filter(service::equals).isPresent());
+            routes.add(route("applications-" + service.id())
+                    .route(POST(APPLICATIONS).and(ownsMatter), http())
+                    .before(uri(target))
+                    .filter(guard)
+                    .build());
+
+            RequestPredicate ownsCase = request -> BackOffices.ownerOf(request.pathVariable("caseNumber"))
+                    .filter(service::equals)
+                    .isPresent();
+            routes.add(route("cases-" + service.id())
+                    .route(
+                            path("/api/v1/cases/{caseNumber}")
+                                    .or(path("/api/v1/cases/{caseNumber}/**"))
+                                    .and(ownsCase),
+                            http())
+                    .before(uri(target))
+                    .filter(guard)
+                    .build());
+
+            routes.add(route("tasks-" + service.id())
+                    .route(path("/api/v1/" + service.id() + "/**"), http())
+                    .before(uri(target))
+                    .filter(guard)
+                    .build());
+
+            routes.add(route("api-docs-" + service.id())
+                    .route(GET("/api-docs/" + service.id()), http())
+                    .before(uri(target))
+                    .before(setPath("/v3/api-docs"))
+                    .filter(guard)
+                    .build());
+        }
+        routes.POST(APPLICATIONS, unroutable::application);
+        routes.route(
+                path("/api/v1/cases/{caseNumber}").or(path("/api/v1/cases/{caseNumber}/**")), unroutable::caseRequest);
+        return routes.build();
+    }
+
+    /** Every back office gets the same time limit and circuit settings, from configuration. */
+    @Bean
+    Customizer<Resilience4JCircuitBreakerFactory> backOfficeLimits(RoutingProperties properties) {
+        return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
+                .timeLimiterConfig(TimeLimiterConfig.custom()
+                        .timeoutDuration(properties.timeLimit())
+                        .cancelRunningFuture(true)
+                        .build())
+                .circuitBreakerConfig(CircuitBreakerConfig.custom()
+                        .failureRateThreshold(properties.failureRateThreshold())
+                        .minimumNumberOfCalls(properties.minimumCalls())
+                        .slidingWindowSize(Math.max(properties.minimumCalls(), 20))
+                        .waitDurationInOpenState(properties.openFor())
+                        .build())
+                .build());
+    }
+}

@@ -1,0 +1,24 @@
+package org.onewindow.gateway.routing;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where each back office runs and how long the front door waits for it.
+ *
+ * @param services base URL per service id ({@code enterprise-opening: http://127.0.0.1:8081})
+ * @param timeLimit the longest a caller waits for a back office before a 503 (never a hang)
+ * @param failureRateThreshold percentage of failed calls that opens a service's circuit
+ * @param minimumCalls calls seen before the failure rate counts
+ * @param openFor how long an open circuit refuses calls; also the Retry-After a caller is given
+ */
+@ConfigurationProperties("onewindow.gateway")
+public record RoutingProperties(
+        @DefaultValue Map<String, URI> services,
+        @DefaultValue("10s") Duration timeLimit,
+        @DefaultValue("50") float failureRateThreshold,
+        @DefaultValue("10") int minimumCalls,
+        @DefaultValue("15s") Duration openFor) {}
