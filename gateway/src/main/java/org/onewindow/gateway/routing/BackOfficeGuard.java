@@ -53,7 +53,7 @@ final class BackOfficeGuard implements HandlerFilterFunction<ServerResponse, Ser
 
     private ServerResponse unavailable(Throwable cause) {
         String why = reason(cause);
-        log.warn("back office {} unavailable: {}", service, why);
+        log.warn("back office {} unavailable: {} ({})", service, why, rootMessage(cause));
         boolean outcomeUnknown = "time limit exceeded".equals(why);
         ResponseEntity<Object> problem = ProblemHandler.problem(
                 HttpStatus.SERVICE_UNAVAILABLE,
@@ -70,6 +70,14 @@ final class BackOfficeGuard implements HandlerFilterFunction<ServerResponse, Ser
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds))
                 .contentType(problem.getHeaders().getContentType())
                 .body(problem.getBody());
+    }
+
+    private static String rootMessage(Throwable cause) {
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static String reason(Throwable cause) {

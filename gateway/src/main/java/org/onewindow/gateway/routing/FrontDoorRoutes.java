@@ -11,11 +11,18 @@ import static org.springframework.web.servlet.function.RequestPredicates.path;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextSnapshotFactory;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import org.onewindow.gateway.routing.model.ApplicationHead;
+import org.onewindow.gateway.routing.model.BackOffices;
 import org.onewindow.kernel.catalogue.model.Catalogue;
 import org.onewindow.kernel.catalogue.model.OwningService;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
@@ -60,10 +67,11 @@ class FrontDoorRoutes {
             routes.add(route("applications-" + service.id())
                     .route(POST(APPLICATIONS).and(ownsMatter), http())
                     .before(uri(target))
+                    .before(CachedBody::replay)
                     .filter(guard)
                     .build());
 
-            RequestPredicate ownsCase = request -> BackOffices.ownerOf(request.pathVariable("caseNumber"))
+            RequestPredicate ownsCase = request -> BackOffices.ownerOfValid(request.pathVariable("caseNumber"))
                     .filter(service::equals)
                     .isPresent();
             routes.add(route("cases-" + service.id())
@@ -95,20 +103,39 @@ class FrontDoorRoutes {
         return routes.build();
     }
 
-    /** Every back office gets the same time limit and circuit settings, from configuration. */
+    /**
+     * Back offices speak HTTP/1.1. The JDK client otherwise offers an h2c upgrade with the request
+     * body, which Jetty-based servers answer with RST_STREAM (seen against WireMock): the proxied
+     * application would be lost on the way.
+     */
+    @Bean
+    ClientHttpRequestFactoryBuilder<?> backOfficeHttpClient() {
+        return ClientHttpRequestFactoryBuilder.jdk()
+                .withHttpClientCustomizer(client -> client.version(HttpClient.Version.HTTP_1_1));
+    }
+
+    /**
+     * Every back office gets the same time limit and circuit settings, from configuration. The time
+     * limiter runs the proxied call on its own threads; they carry the caller's trace context along.
+     */
     @Bean
     Customizer<Resilience4JCircuitBreakerFactory> backOfficeLimits(RoutingProperties properties) {
-        return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
-                .timeLimiterConfig(TimeLimiterConfig.custom()
-                        .timeoutDuration(properties.timeLimit())
-                        .cancelRunningFuture(true)
-                        .build())
-                .circuitBreakerConfig(CircuitBreakerConfig.custom()
-                        .failureRateThreshold(properties.failureRateThreshold())
-                        .minimumNumberOfCalls(properties.minimumCalls())
-                        .slidingWindowSize(Math.max(properties.minimumCalls(), 20))
-                        .waitDurationInOpenState(properties.openFor())
-                        .build())
-                .build());
+        return factory -> {
+            factory.configureExecutorService(ContextExecutorService.wrap(
+                    Executors.newCachedThreadPool(),
+                    () -> ContextSnapshotFactory.builder().build().captureAll()));
+            factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
+                    .timeLimiterConfig(TimeLimiterConfig.custom()
+                            .timeoutDuration(properties.timeLimit())
+                            .cancelRunningFuture(true)
+                            .build())
+                    .circuitBreakerConfig(CircuitBreakerConfig.custom()
+                            .failureRateThreshold(properties.failureRateThreshold())
+                            .minimumNumberOfCalls(properties.minimumCalls())
+                            .slidingWindowSize(Math.max(properties.minimumCalls(), 20))
+                            .waitDurationInOpenState(properties.openFor())
+                            .build())
+                    .build());
+        };
     }
 }

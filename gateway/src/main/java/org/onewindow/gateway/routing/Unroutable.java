@@ -14,7 +14,6 @@ import org.onewindow.kernel.catalogue.model.Matter;
 import org.onewindow.kernel.problem.infrastructure.ProblemHandler;
 import org.onewindow.kernel.problem.model.FieldViolation;
 import org.onewindow.kernel.problem.model.Rejection;
-import org.springframework.cloud.gateway.server.mvc.common.MvcUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -63,7 +62,7 @@ class Unroutable {
     private JsonNode body(ServerRequest request) throws IOException {
         JsonNode body;
         try {
-            body = json.readTree(MvcUtils.getOrCacheBody(request));
+            body = json.readTree(CachedBody.rewound(request));
         } catch (IOException e) {
             throw Rejection.invalid(FieldViolation.of(
                     "body", "application.malformed", "申请内容不是有效的 JSON", "the application is not valid JSON"));

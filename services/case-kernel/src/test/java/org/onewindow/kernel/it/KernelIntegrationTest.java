@@ -252,6 +252,19 @@ class KernelIntegrationTest {
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
+    @Test
+    void aFieldOfTheWrongTypeIsNamed() {
+        ResponseEntity<String> response = client().post()
+                .uri("/probe/echo")
+                .header("Authorization", "Bearer " + TestTokens.clerk("FC"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"name\":\"x\",\"amount\":\"many\"}")
+                .retrieve()
+                .toEntity(String.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getBody()).contains("\"field\":\"amount\"", "request.malformed");
+    }
+
     private RestClient client() {
         return RestClient.builder()
                 .baseUrl("http://127.0.0.1:" + port)

@@ -139,12 +139,24 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = "body";
+        String en = "the body is not valid JSON";
+        String zh = "请求内容不是有效的 JSON";
+        if (e.getCause() instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
+            field = mismatch.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(java.util.stream.Collectors.joining("."))
+                    .replace(".[", "[");
+            en = "field " + field + " has the wrong type";
+            zh = "字段 " + field + " 的类型有误";
+        }
         return problem(
                 HttpStatus.BAD_REQUEST,
                 "request.malformed",
-                "请求内容不是有效的 JSON 或字段类型有误",
-                "the body is not valid JSON or a field has the wrong type",
-                List.of());
+                zh,
+                en,
+                List.of(FieldViolation.of(field, "request.malformed", zh, en)));
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.onewindow.gateway.routing;
+package org.onewindow.gateway.routing.model;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -9,18 +9,18 @@ import org.onewindow.kernel.catalogue.model.Matter;
 import org.onewindow.kernel.catalogue.model.OwningService;
 
 /** 前台综合受理、后台分类审批: which back office owns an application or a case. */
-final class BackOffices {
+public final class BackOffices {
 
     private final Catalogue catalogue;
     private final Clock clock;
 
-    BackOffices(Catalogue catalogue, Clock clock) {
+    public BackOffices(Catalogue catalogue, Clock clock) {
         this.catalogue = catalogue;
         this.clock = clock;
     }
 
     /** The owner of the matter in the jurisdiction's catalogue in force today, if both exist. */
-    Optional<OwningService> ownerOf(ApplicationHead head) {
+    public Optional<OwningService> ownerOf(ApplicationHead head) {
         if (head == null || head.jurisdiction() == null || head.matterCode() == null) {
             return Optional.empty();
         }
@@ -30,8 +30,12 @@ final class BackOffices {
                 .map(Matter::service);
     }
 
-    /** The owner a case number names (its second part), without verifying the check character. */
-    static Optional<OwningService> ownerOf(String caseNumber) {
-        return OwningService.byCode(CaseNumber.serviceCodeOf(caseNumber));
+    /** The owner a well-formed case number names; a mistyped one has none and is explained at the door. */
+    public static Optional<OwningService> ownerOfValid(String caseNumber) {
+        try {
+            return Optional.of(CaseNumber.parse(caseNumber).service());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }

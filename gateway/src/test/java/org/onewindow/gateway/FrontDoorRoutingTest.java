@@ -1,0 +1,229 @@
+package org.onewindow.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.onewindow.kernel.caseno.model.CaseNumber;
+import org.onewindow.kernel.catalogue.model.OwningService;
+import org.onewindow.testkit.OneWindowTestEnvironment;
+import org.onewindow.testkit.TestTokens;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+/** 一窗受理: one front door, each application and case sent to the back office that owns it. */
+@AutoConfigureObservability
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "management.tracing.sampling.probability=1.0")
+class FrontDoorRoutingTest {
+
+    @RegisterExtension
+    static WireMockExtension enterpriseOpening = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
+
+    @DynamicPropertySource
+    static void environment(DynamicPropertyRegistry registry) {
+        OneWindowTestEnvironment.registerTokens(registry);
+        registry.add("onewindow.gateway.services.enterprise-opening", enterpriseOpening::baseUrl);
+    }
+
+    static final String FC_CASE =
+            new CaseNumber("FC", OwningService.ENTERPRISE_OPENING, LocalDate.of(2026, 11, 22), 42).toString();
+    static final String APPLICATION =
+            """
+            {"jurisdiction":"FC","matterCode":"EO-1","channel":"WINDOW",
+             "applicant":{"type":"ENTERPRISE","name":"峰城示例有限公司"},"materials":[],"data":{}}""";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ObjectMapper json;
+
+    @BeforeEach
+    void backOffice() {
+        enterpriseOpening.stubFor(WireMock.post("/api/v1/applications")
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"caseNumber\":\"" + FC_CASE + "\",\"outcome\":\"ACCEPTED\"}")));
+        enterpriseOpening.stubFor(WireMock.get("/api/v1/cases/" + FC_CASE)
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"caseNumber\":\"" + FC_CASE + "\",\"status\":\"IN_REVIEW\"}")));
+    }
+
+    @Test
+    void anApplicationGoesToTheServiceThatOwnsItsMatterWithTokenBodyRequestIdAndTrace() {
+        ResponseEntity<String> response = post(APPLICATION, TestTokens.clerk("FC"), "req-0001-window-3");
+
+        assertThat(response.getStatusCode().value()).isEqualTo(201);
+        assertThat(response.getBody()).contains(FC_CASE);
+        assertThat(response.getHeaders().getFirst("X-Request-Id")).isEqualTo("req-0001-window-3");
+        enterpriseOpening.verify(postRequestedFor(urlEqualTo("/api/v1/applications"))
+                .withHeader("Authorization", matching("Bearer .+"))
+                .withHeader("Idempotency-Key", equalTo("key-1"))
+                .withHeader("X-Request-Id", equalTo("req-0001-window-3"))
+                .withHeader("traceparent", matching("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"))
+                .withRequestBody(equalToJson(APPLICATION)));
+    }
+
+    @Test
+    void theCallersTraceContinuesIntoTheBackOffice() {
+        String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        var response = client().post()
+                .uri("/api/v1/applications")
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("Authorization", "Bearer " + TestTokens.clerk("FC"))
+                .header("traceparent", "00-" + trace + "-00f067aa0ba902b7-01")
+                .body(APPLICATION)
+                .retrieve()
+                .toEntity(String.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(201);
+        enterpriseOpening.verify(postRequestedFor(urlEqualTo("/api/v1/applications"))
+                .withHeader("traceparent", matching("00-" + trace + "-[0-9a-f]{16}-01")));
+    }
+
+    @Test
+    void aRequestWithoutAnIdGetsOne() {
+        ResponseEntity<String> response = post(APPLICATION, TestTokens.clerk("FC"), null);
+        assertThat(response.getHeaders().getFirst("X-Request-Id")).matches("[0-9a-f-]{36}");
+    }
+
+    @Test
+    void aCaseGoesToTheServiceItsNumberNames() {
+        ResponseEntity<String> response = call("GET", "/api/v1/cases/" + FC_CASE, null, TestTokens.clerk("FC"));
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        assertThat(response.getBody()).contains("IN_REVIEW");
+        enterpriseOpening.verify(getRequestedFor(urlEqualTo("/api/v1/cases/" + FC_CASE)));
+    }
+
+    @Test
+    void withoutATokenNothingIsForwarded() {
+        ResponseEntity<String> response = post(APPLICATION, null, null);
+        assertThat(response.getStatusCode().value()).isEqualTo(401);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(enterpriseOpening.findAll(postRequestedFor(urlEqualTo("/api/v1/applications"))))
+                .isEmpty();
+    }
+
+    @Test
+    void aMatterOfAServiceNotYetConnectedIsA503NotALoss() throws Exception {
+        ResponseEntity<String> response =
+                post("{\"jurisdiction\":\"FC\",\"matterCode\":\"PR-2\"}", TestTokens.clerk("FC"), null);
+        assertThat(response.getStatusCode().value()).isEqualTo(503);
+        assertThat(response.getHeaders().getFirst("Retry-After")).isNotBlank();
+        assertThat(problem(response).path("code").asText()).isEqualTo("back-office.not-deployed");
+    }
+
+    @Test
+    void anUnknownMatterIsNamed() throws Exception {
+        ResponseEntity<String> response =
+                post("{\"jurisdiction\":\"FC\",\"matterCode\":\"EO-99\"}", TestTokens.clerk("FC"), null);
+        assertThat(response.getStatusCode().value()).isEqualTo(404);
+        assertThat(problem(response).path("code").asText()).isEqualTo("matter.unknown");
+    }
+
+    @Test
+    void anUnknownJurisdictionIsNamed() throws Exception {
+        ResponseEntity<String> response =
+                post("{\"jurisdiction\":\"XX\",\"matterCode\":\"EO-1\"}", TestTokens.clerk("FC"), null);
+        assertThat(response.getStatusCode().value()).isEqualTo(404);
+        assertThat(problem(response).path("code").asText()).isEqualTo("jurisdiction.unknown");
+    }
+
+    @Test
+    void anApplicationWithoutJurisdictionAndMatterListsBoth() throws Exception {
+        ResponseEntity<String> response = post("{\"channel\":\"WINDOW\"}", TestTokens.clerk("FC"), null);
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(problem(response).path("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("jurisdiction", "matterCode");
+    }
+
+    @Test
+    void malformedJsonIsA400() throws Exception {
+        ResponseEntity<String> response = post("{\"jurisdiction\":", TestTokens.clerk("FC"), null);
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
+        assertThat(problem(response).path("errors")).as(response.getBody()).isNotEmpty();
+        assertThat(problem(response).path("errors").get(0).path("code").asText())
+                .isEqualTo("request.malformed");
+    }
+
+    @Test
+    void aMistypedCaseNumberIsCaughtAtTheDoor() throws Exception {
+        String mistyped = FC_CASE.substring(0, FC_CASE.length() - 3) + "9" + FC_CASE.substring(FC_CASE.length() - 2);
+        ResponseEntity<String> response = call("GET", "/api/v1/cases/" + mistyped, null, TestTokens.clerk("FC"));
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(problem(response).path("code").asText()).isEqualTo("case-number.invalid");
+    }
+
+    @Test
+    void aCaseOfAServiceNotYetConnectedIsA503() throws Exception {
+        String propertyCase =
+                new CaseNumber("FC", OwningService.PROPERTY_REGISTRATION, LocalDate.of(2026, 11, 22), 7).toString();
+        ResponseEntity<String> response = call("GET", "/api/v1/cases/" + propertyCase, null, TestTokens.clerk("FC"));
+        assertThat(response.getStatusCode().value()).isEqualTo(503);
+    }
+
+    private JsonNode problem(ResponseEntity<String> response) throws Exception {
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        return json.readTree(response.getBody());
+    }
+
+    private ResponseEntity<String> post(String body, String token, String requestId) {
+        var request = client().post()
+                .uri("/api/v1/applications")
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("Idempotency-Key", "key-1");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (requestId != null) {
+            request.header("X-Request-Id", requestId);
+        }
+        return request.body(body).retrieve().toEntity(String.class);
+    }
+
+    private ResponseEntity<String> call(String method, String path, String body, String token) {
+        var request = client().method(org.springframework.http.HttpMethod.valueOf(method))
+                .uri(path);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        return request.retrieve().toEntity(String.class);
+    }
+
+    private RestClient client() {
+        return RestClient.builder()
+                .baseUrl("http://127.0.0.1:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> {})
+                .build();
+    }
+}
