@@ -1,0 +1,111 @@
+package org.onewindow.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.onewindow.testkit.OneWindowTestEnvironment;
+import org.onewindow.testkit.TestTokens;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+/** A slow or failing back office gives the caller a 503 problem with Retry-After at once, never a hang. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "onewindow.gateway.time-limit=1s",
+            "onewindow.gateway.minimum-calls=4",
+            "onewindow.gateway.open-for=30s"
+        })
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BackOfficeFaultTest {
+
+    @RegisterExtension
+    static WireMockExtension enterpriseOpening = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
+
+    @DynamicPropertySource
+    static void environment(DynamicPropertyRegistry registry) {
+        OneWindowTestEnvironment.registerTokens(registry);
+        registry.add("onewindow.gateway.services.enterprise-opening", enterpriseOpening::baseUrl);
+    }
+
+    static final String APPLICATION = "{\"jurisdiction\":\"LC\",\"matterCode\":\"EO-1\"}";
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    @Order(1)
+    void aBackOfficeSlowerThanTheTimeLimitIsA503WithinTheLimit() {
+        enterpriseOpening.stubFor(WireMock.post("/api/v1/applications")
+                .willReturn(aResponse().withStatus(201).withFixedDelay(5_000)));
+
+        Instant start = Instant.now();
+        ResponseEntity<String> response = apply();
+        Duration waited = Duration.between(start, Instant.now());
+
+        assertThat(response.getStatusCode().value()).isEqualTo(503);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("30");
+        assertThat(response.getBody()).contains("back-office.unavailable", "time limit exceeded", "Idempotency-Key");
+        assertThat(waited)
+                .as("answered at the time limit, not after the back office")
+                .isLessThan(Duration.ofMillis(4_000));
+    }
+
+    @Test
+    @Order(2)
+    void aBackOfficeThatDropsConnectionsOpensItsCircuitAndIsNoLongerCalled() {
+        enterpriseOpening.resetAll();
+        enterpriseOpening.stubFor(WireMock.post("/api/v1/applications")
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        for (int i = 0; i < 4; i++) {
+            assertThat(apply().getStatusCode().value()).isEqualTo(503);
+        }
+        int callsBeforeOpen = enterpriseOpening
+                .findAll(postRequestedFor(urlEqualTo("/api/v1/applications")))
+                .size();
+
+        ResponseEntity<String> response = apply();
+
+        assertThat(response.getStatusCode().value()).isEqualTo(503);
+        assertThat(response.getBody()).contains("circuit open", "nothing was accepted");
+        assertThat(enterpriseOpening.findAll(postRequestedFor(urlEqualTo("/api/v1/applications"))))
+                .as("an open circuit does not call the back office")
+                .hasSize(callsBeforeOpen);
+    }
+
+    private ResponseEntity<String> apply() {
+        return RestClient.builder()
+                .baseUrl("http://127.0.0.1:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> {})
+                .build()
+                .post()
+                .uri("/api/v1/applications")
+                .header("Authorization", "Bearer " + TestTokens.clerk("LC"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(APPLICATION)
+                .retrieve()
+                .toEntity(String.class);
+    }
+}
