@@ -53,7 +53,15 @@ class CatalogueLoaderTest {
                                             "FC/2026.1/utility-hookup.yaml", "UT-E2", "limits"),
                                     org.assertj.core.groups.Tuple.tuple(
                                             "FC/2026.1/utility-hookup.yaml", "UT-E2", "limits[0].pausesFor"));
-                    assertThat(e.getMessage()).contains("UT-E1", "conditions[0].unit", "kVA");
+                    assertThat(e.defects())
+                            .extracting(CatalogueDefect::matter, CatalogueDefect::field)
+                            .contains(
+                                    org.assertj.core.groups.Tuple.tuple("UT-E3", "decisions"),
+                                    org.assertj.core.groups.Tuple.tuple("UT-E3", "limits[1].extendableTo"),
+                                    org.assertj.core.groups.Tuple.tuple("UT-E3", "limits[2].source"),
+                                    org.assertj.core.groups.Tuple.tuple("UT-E3", "materials[0].comitmentAllowed"),
+                                    org.assertj.core.groups.Tuple.tuple("UT-E3", "fees[0].amount"));
+                    assertThat(e.getMessage()).contains("UT-E1", "conditions[0].unit", "kVA", "D-FC-99");
                 });
     }
 

@@ -10,7 +10,7 @@ import org.onewindow.kernel.catalogue.model.OwningService;
 
 /**
  * A case number (办件编号), readable by a clerk and a phone caller alike: {@code
- * FC-EO-20261122-000042-7} = jurisdiction, owning service, acceptance day, sequence of that day,
+ * FC-EO-20261122-000042-C} = jurisdiction, owning service, acceptance day, sequence of that day,
  * check character. The check character (ISO/IEC 7064 MOD 37-2, the pure system: 0-9, A-Z or {@code
  * *}) catches every single mistyped character and every swap of two adjacent characters; the hybrid
  * MOD 37,36 was tried first and misses some swaps (012340 vs 012430).
@@ -39,7 +39,7 @@ public record CaseNumber(String jurisdiction, OwningService service, LocalDate d
         }
         Matcher m = FORMAT.matcher(text.trim().toUpperCase());
         if (!m.matches()) {
-            throw new InvalidCaseNumberException("'" + text + "' is not a case number like FC-EO-20261122-000042-7");
+            throw new InvalidCaseNumberException("'" + text + "' is not a case number like FC-EO-20261122-000042-C");
         }
         OwningService service = OwningService.byCode(m.group(2))
                 .orElseThrow(() -> new InvalidCaseNumberException("unknown service code " + m.group(2)));

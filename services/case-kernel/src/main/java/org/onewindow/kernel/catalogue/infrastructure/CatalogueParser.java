@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.onewindow.kernel.catalogue.model.CatalogueVersion;
 import org.onewindow.kernel.catalogue.model.Component;
@@ -47,7 +48,45 @@ final class CatalogueParser {
     private static final Pattern KEBAB = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
     private static final Pattern JURISDICTION = Pattern.compile("^[A-Z]{2}$");
 
+    private static final Set<String> HEADER_FIELDS = Set.of(
+            "jurisdiction",
+            "version",
+            "effectiveFrom",
+            "name",
+            "parent",
+            "sources",
+            "officeHours",
+            "warningThreshold",
+            "supplementDeadline",
+            "decisions");
+    private static final Set<String> SERVICE_FILE_FIELDS = Set.of("service", "matters");
+    private static final Set<String> MATTER_FIELDS = Set.of(
+            "code",
+            "name",
+            "processKey",
+            "effectiveFrom",
+            "source",
+            "summary",
+            "limits",
+            "materials",
+            "conditions",
+            "fees",
+            "components",
+            "deliveryChannels",
+            "decisions");
+    private static final Set<String> LIMIT_FIELDS =
+            Set.of("clock", "step", "basis", "amount", "unit", "pausesFor", "extendableTo", "source", "decision");
+    private static final Set<String> MATERIAL_FIELDS =
+            Set.of("code", "name", "core", "commitmentAllowed", "eLicence", "decision");
+    private static final Set<String> CONDITION_FIELDS = Set.of("input", "op", "unit", "value", "values");
+    private static final Set<String> FEE_FIELDS = Set.of("item", "amount", "waived", "paidBy", "source");
+    private static final Set<String> COMPONENT_FIELDS = Set.of("id", "name", "parallel");
+    private static final Set<String> DECISION_FIELDS = Set.of("id", "ambiguity", "field", "decision");
+    private static final Set<String> AMOUNT_FIELDS = Set.of("amount", "unit");
+    private static final Set<String> SESSION_FIELDS = Set.of("from", "to");
+
     private final List<CatalogueDefect> defects = new ArrayList<>();
+    private final Set<String> decisionIds = new HashSet<>();
     private String file;
     private String matter;
 
@@ -62,11 +101,11 @@ final class CatalogueParser {
             return null;
         }
         Map<String, Matter> matters = new LinkedHashMap<>();
-        Set<String> decisionIds = new HashSet<>();
         jurisdiction.decisions().forEach(d -> decisionIds.add(d.id()));
         serviceFiles.forEach((name, root) -> {
             file = name;
             matter = null;
+            knownFields(root, null, SERVICE_FILE_FIELDS);
             String serviceId = text(root, "service", true);
             Optional<OwningService> service = serviceId == null ? Optional.empty() : OwningService.byId(serviceId);
             if (serviceId != null && service.isEmpty()) {
@@ -104,6 +143,7 @@ final class CatalogueParser {
         file = name;
         matter = null;
         int before = defects.size();
+        knownFields(root, null, HEADER_FIELDS);
         String code = text(root, "jurisdiction", true);
         if (code != null && !JURISDICTION.matcher(code).matches()) {
             defect("jurisdiction", "must be two capital letters, was '" + code + "'");
@@ -120,6 +160,7 @@ final class CatalogueParser {
         } else if (warning.signum() <= 0 || warning.compareTo(BigDecimal.ONE) > 0) {
             defect("warningThreshold", "must be in (0, 1], was " + warning);
         }
+        knownFields(root.path("supplementDeadline"), "supplementDeadline", AMOUNT_FIELDS);
         TimeLimit supplement = timeLimit(root.path("supplementDeadline"), "supplementDeadline", true);
         List<Decision> decisions = decisions(root.path("decisions"));
         if (defects.size() > before) {
@@ -131,6 +172,7 @@ final class CatalogueParser {
 
     private Matter matter(JsonNode node, OwningService service, Jurisdiction jurisdiction) {
         int before = defects.size();
+        knownFields(node, null, MATTER_FIELDS);
         String code = text(node, "code", true);
         if (code != null && !MATTER_CODE.matcher(code).matches()) {
             defect("code", "must look like EO-1, CP-2a or UT-E1, was '" + code + "'");
@@ -162,6 +204,7 @@ final class CatalogueParser {
             enumValue(DeliveryChannel.class, channel, "deliveryChannels").ifPresent(channels::add);
         }
         List<String> decisions = strings(node, "decisions");
+        decisions.forEach(id -> decisionReference(id, "decisions"));
         if (defects.size() > before) {
             return null;
         }
@@ -183,13 +226,14 @@ final class CatalogueParser {
     }
 
     private MatterLimit limit(JsonNode node, String field) {
-        Optional<ClockKind> clock = enumValue(ClockKind.class, text(node, "clock", true), field + ".clock");
+        knownFields(node, field, LIMIT_FIELDS);
+        Optional<ClockKind> clock = enumValue(ClockKind.class, text(node, "clock", true, field), field + ".clock");
         String step = node.path("step").asText(null);
         if (clock.isPresent() && (clock.get() == ClockKind.STEP) != (step != null)) {
             defect(field + ".step", "a STEP limit, and only a STEP limit, names its step");
         }
-        Optional<LimitBasis> basis = enumValue(LimitBasis.class, text(node, "basis", true), field + ".basis");
-        String unit = text(node, "unit", true);
+        Optional<LimitBasis> basis = enumValue(LimitBasis.class, text(node, "basis", true, field), field + ".basis");
+        String unit = text(node, "unit", true, field);
         Optional<TimeLimit> limit =
                 "NOT_STATED".equals(unit) ? Optional.empty() : Optional.ofNullable(timeLimit(node, field, true));
         Set<PauseReason> pauses = EnumSet.noneOf(PauseReason.class);
@@ -198,6 +242,12 @@ final class CatalogueParser {
         }
         if (clock.orElse(null) == ClockKind.WHOLE_PROCESS && !pauses.isEmpty()) {
             defect(field + ".pausesFor", "the whole-process clock never pauses");
+        }
+        if (clock.orElse(null) == ClockKind.WHOLE_PROCESS && node.has("extendableTo")) {
+            defect(field + ".extendableTo", "the whole-process clock is never extended");
+        }
+        if (node.has("extendableTo")) {
+            knownFields(node.path("extendableTo"), field + ".extendableTo", AMOUNT_FIELDS);
         }
         Optional<TimeLimit> ceiling = node.has("extendableTo")
                 ? Optional.ofNullable(timeLimit(node.path("extendableTo"), field + ".extendableTo", true))
@@ -211,22 +261,18 @@ final class CatalogueParser {
                 defect(field + ".extendableTo", "must not be shorter than the limit");
             }
         }
-        String source = text(node, "source", true);
+        String source = text(node, "source", true, field);
+        String decision = node.path("decision").asText(null);
+        decisionReference(decision, field + ".decision");
         if (clock.isEmpty() || basis.isEmpty()) {
             return null;
         }
-        return new MatterLimit(
-                clock.get(),
-                step,
-                basis.get(),
-                limit,
-                pauses,
-                ceiling,
-                source,
-                node.path("decision").asText(null));
+        return new MatterLimit(clock.get(), step, basis.get(), limit, pauses, ceiling, source, decision);
     }
 
     private Material material(JsonNode node, String field) {
+        knownFields(node, field, MATERIAL_FIELDS);
+        decisionReference(node.path("decision").asText(null), field + ".decision");
         String code = text(node, "code", true, field);
         if (code != null && !KEBAB.matcher(code).matches()) {
             defect(field + ".code", "must be kebab-case, was '" + code + "'");
@@ -249,6 +295,10 @@ final class CatalogueParser {
     }
 
     private Condition condition(JsonNode node, String field) {
+        knownFields(node, field, CONDITION_FIELDS);
+        if (node.has("value") && node.has("values")) {
+            defect(field + ".values", "give either value or values, not both");
+        }
         String key = text(node, "input", true, field);
         Optional<ConditionInput> input = key == null ? Optional.empty() : ConditionInput.byKey(key);
         if (key != null && input.isEmpty()) {
@@ -299,8 +349,14 @@ final class CatalogueParser {
     }
 
     private Fee fee(JsonNode node, String field) {
+        knownFields(node, field, FEE_FIELDS);
         LocalizedText item = localized(node, "item", true, field);
         BigDecimal amount = decimal(node, "amount", false);
+        if (node.hasNonNull("amount") && amount == null) {
+            defect(
+                    field + ".amount",
+                    "must be a number (yuan), was '" + node.get("amount").asText() + "'");
+        }
         if (amount != null && amount.signum() < 0) {
             defect(field + ".amount", "must be a non-negative number, or left out when the fee is settled at cost");
         }
@@ -317,6 +373,7 @@ final class CatalogueParser {
     }
 
     private Component component(JsonNode node, String field) {
+        knownFields(node, field, COMPONENT_FIELDS);
         String id = text(node, "id", true, field);
         LocalizedText name = localized(node, "name", true, field);
         return id == null || name == null
@@ -327,6 +384,7 @@ final class CatalogueParser {
     private List<Decision> decisions(JsonNode list) {
         List<Decision> out = new ArrayList<>();
         for (JsonNode node : iterable(list.elements())) {
+            knownFields(node, "decisions", DECISION_FIELDS);
             String id = node.path("id").asText(null);
             String decision = node.path("decision").asText(null);
             if (id == null || decision == null) {
@@ -346,6 +404,7 @@ final class CatalogueParser {
         try {
             List<OfficeHours.Session> sessions = new ArrayList<>();
             for (JsonNode s : iterable(list.elements())) {
+                knownFields(s, "officeHours", SESSION_FIELDS);
                 sessions.add(new OfficeHours.Session(
                         LocalTime.parse(s.path("from").asText()),
                         LocalTime.parse(s.path("to").asText())));
@@ -491,6 +550,25 @@ final class CatalogueParser {
         List<String> out = new ArrayList<>();
         value.elements().forEachRemaining(v -> out.add(v.asText()));
         return out;
+    }
+
+    /** A misspelt field would otherwise be dropped silently and its default taken for data. */
+    private void knownFields(JsonNode node, String parent, Set<String> allowed) {
+        if (!node.isObject()) {
+            return;
+        }
+        node.fieldNames().forEachRemaining(name -> {
+            if (!allowed.contains(name)) {
+                defect(qualified(parent, name), "unknown field; expected one of " + new TreeSet<>(allowed));
+            }
+        });
+    }
+
+    /** Every local decision a matter, limit or material cites must be one the jurisdiction lists. */
+    private void decisionReference(String id, String field) {
+        if (id != null && !decisionIds.contains(id)) {
+            defect(field, "cites decision '" + id + "', which the jurisdiction's decisions do not list");
+        }
     }
 
     private static <T> Iterable<T> iterable(Iterator<T> iterator) {

@@ -51,7 +51,10 @@ public record Condition(ConditionInput input, Operator op, List<Object> values) 
         } catch (NumberFormatException e) {
             return Outcome.MISSING;
         }
-        int cmp = actual.compareTo(new BigDecimal(String.valueOf(values.get(0))));
+        if (op == Operator.IN) {
+            return outcome(values.stream().anyMatch(v -> actual.compareTo(number(v)) == 0));
+        }
+        int cmp = actual.compareTo(number(values.get(0)));
         return outcome(
                 switch (op) {
                     case LE -> cmp <= 0;
@@ -60,6 +63,10 @@ public record Condition(ConditionInput input, Operator op, List<Object> values) 
                     case GT -> cmp > 0;
                     case EQ, IN -> cmp == 0;
                 });
+    }
+
+    private static BigDecimal number(Object value) {
+        return new BigDecimal(String.valueOf(value));
     }
 
     private static Outcome outcome(boolean met) {
