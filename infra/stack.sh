@@ -543,6 +543,15 @@ app_jar() { # name module
   return 1
 }
 
+# a jar is stale when a source, resource or pom of the product is newer (a user's git pull)
+stale_jar() { # jar
+  local newer
+  newer="$(cd "$ROOT_DIR" && find pom.xml services gateway workflow-models -newer "$1" \
+    \( -name '*.java' -o -name '*.yaml' -o -name '*.yml' -o -name '*.bpmn' -o -name '*.sql' -o -name '*.json' -o -name 'pom.xml' \) \
+    \( -path '*/src/main/*' -o -name pom.xml \) -not -path '*/target/*' -print -quit 2>/dev/null)"
+  [[ -n "$newer" ]]
+}
+
 app_healthy() { # port
   local out
   out="$(curl -fsS -m 3 "http://127.0.0.1:$1/actuator/health" 2>/dev/null)" || return 1
@@ -555,7 +564,13 @@ apps_build_missing() {
     name="$(app_field "$e" 0)"; module="$(app_field "$e" 1)"
     [[ -f "$ROOT_DIR/$module/pom.xml" ]] || continue
     live_pid "$name" >/dev/null && continue
-    app_jar "$name" "$module" >/dev/null || missing+=("$module")
+    local jar
+    if ! jar="$(app_jar "$name" "$module")"; then
+      missing+=("$module")
+    elif stale_jar "$jar"; then
+      info "$name: sources changed since $(basename "$jar") was built; rebuilding"
+      missing+=("$module")
+    fi
   done
   ((${#missing[@]})) || return 0
   log "building ${missing[*]} (mvn -DskipTests package; log: ${LOG_DIR#"$ROOT_DIR"/}/maven.log)"
