@@ -19,6 +19,7 @@ import org.onewindow.kernel.clock.model.HolidayCalendar;
 import org.onewindow.kernel.events.CaseEventFactory;
 import org.onewindow.kernel.events.infrastructure.CaseEventExternalization;
 import org.onewindow.kernel.events.infrastructure.Inbox;
+import org.onewindow.kernel.idempotency.infrastructure.IdempotencyStore;
 import org.onewindow.kernel.problem.infrastructure.ProblemHandler;
 import org.onewindow.kernel.security.infrastructure.CallerArgumentResolver;
 import org.onewindow.kernel.security.infrastructure.Callers;
@@ -184,6 +185,12 @@ public class KernelAutoConfiguration {
         @ConditionalOnMissingBean
         CaseNumberSequence caseNumberSequence(JdbcClient jdbc, PlatformTransactionManager transactions) {
             return new JdbcCaseNumberSequence(jdbc, transactions);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        IdempotencyStore idempotencyStore(JdbcClient jdbc) {
+            return new IdempotencyStore(jdbc);
         }
 
         @Bean

@@ -1,0 +1,38 @@
+package org.onewindow.kernel.application.model;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.onewindow.kernel.acceptance.model.AcceptanceOutcome;
+import org.onewindow.kernel.catalogue.model.LocalizedText;
+
+/**
+ * 受理回执: the answer to an application. A case number exists only when the application was
+ * accepted (fully or with non-core materials owed); otherwise {@code missingMaterials} is the one
+ * complete list of what to bring (一次性告知) or {@code refusal} says why it cannot be accepted.
+ *
+ * @param promisedDueAt absent when the catalogue states no limit for the matter
+ * @param supplementDueAt when the owed materials of a 容缺受理 must be in
+ */
+public record Receipt(
+        String caseNumber,
+        String jurisdiction,
+        String matterCode,
+        AcceptanceOutcome outcome,
+        OffsetDateTime acceptedAt,
+        OffsetDateTime promisedDueAt,
+        Boolean calendarKnown,
+        List<MissingMaterial> missingMaterials,
+        OffsetDateTime supplementDueAt,
+        LocalizedText refusal) {
+
+    public Receipt {
+        missingMaterials = missingMaterials == null ? List.of() : List.copyOf(missingMaterials);
+    }
+
+    /** One item of the 一次性告知 list. */
+    public record MissingMaterial(String code, LocalizedText name, boolean core, LocalizedText reason) {}
+
+    public boolean opensACase() {
+        return caseNumber != null;
+    }
+}
