@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.SortedSet;
-import org.onewindow.gateway.guide.Jurisdictions;
+import org.onewindow.kernel.catalogue.model.CatalogueLookup;
 import org.onewindow.kernel.catalogue.model.CatalogueVersion;
 import org.onewindow.kernel.catalogue.model.PromisedDates;
 import org.onewindow.kernel.clock.model.DueDate;
@@ -24,10 +24,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/calendar")
 class CalendarController {
 
-    private final Jurisdictions jurisdictions;
+    private final CatalogueLookup jurisdictions;
     private final PromisedDates promisedDates;
 
-    CalendarController(Jurisdictions jurisdictions, PromisedDates promisedDates) {
+    CalendarController(CatalogueLookup jurisdictions, PromisedDates promisedDates) {
         this.jurisdictions = jurisdictions;
         this.promisedDates = promisedDates;
     }

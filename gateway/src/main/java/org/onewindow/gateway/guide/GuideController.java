@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 import org.onewindow.gateway.calendar.IsoInstant;
+import org.onewindow.kernel.catalogue.model.CatalogueLookup;
 import org.onewindow.kernel.catalogue.model.CatalogueVersion;
 import org.onewindow.kernel.catalogue.model.LimitBasis;
 import org.onewindow.kernel.catalogue.model.LocalizedText;
@@ -32,11 +33,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/catalogue")
 class GuideController {
 
-    private final Jurisdictions jurisdictions;
+    private final CatalogueLookup jurisdictions;
     private final PromisedDates promisedDates;
     private final Clock clock;
 
-    GuideController(Jurisdictions jurisdictions, PromisedDates promisedDates, Clock clock) {
+    GuideController(CatalogueLookup jurisdictions, PromisedDates promisedDates, Clock clock) {
         this.jurisdictions = jurisdictions;
         this.promisedDates = promisedDates;
         this.clock = clock;

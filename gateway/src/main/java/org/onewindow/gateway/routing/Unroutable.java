@@ -7,8 +7,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.onewindow.gateway.guide.Jurisdictions;
 import org.onewindow.kernel.caseno.model.CaseNumber;
+import org.onewindow.kernel.catalogue.model.CatalogueLookup;
 import org.onewindow.kernel.catalogue.model.CatalogueVersion;
 import org.onewindow.kernel.catalogue.model.Matter;
 import org.onewindow.kernel.problem.infrastructure.ProblemHandler;
@@ -29,12 +29,12 @@ import org.springframework.web.servlet.function.ServerResponse;
 @Component
 class Unroutable {
 
-    private final Jurisdictions jurisdictions;
+    private final CatalogueLookup jurisdictions;
     private final ObjectMapper json;
     private final Clock clock;
     private final RoutingProperties properties;
 
-    Unroutable(Jurisdictions jurisdictions, ObjectMapper json, Clock clock, RoutingProperties properties) {
+    Unroutable(CatalogueLookup jurisdictions, ObjectMapper json, Clock clock, RoutingProperties properties) {
         this.jurisdictions = jurisdictions;
         this.json = json;
         this.clock = clock;

@@ -11,13 +11,16 @@ import org.onewindow.kernel.audit.infrastructure.JdbcAuditTrail;
 import org.onewindow.kernel.audit.model.AuditTrail;
 import org.onewindow.kernel.caseno.infrastructure.JdbcCaseNumberSequence;
 import org.onewindow.kernel.caseno.model.CaseNumberSequence;
+import org.onewindow.kernel.caseno.model.CaseNumbers;
 import org.onewindow.kernel.catalogue.infrastructure.CatalogueLoader;
 import org.onewindow.kernel.catalogue.model.Catalogue;
+import org.onewindow.kernel.catalogue.model.CatalogueLookup;
 import org.onewindow.kernel.catalogue.model.OwningService;
 import org.onewindow.kernel.catalogue.model.PromisedDates;
 import org.onewindow.kernel.clock.model.HolidayCalendar;
 import org.onewindow.kernel.events.CaseEventFactory;
 import org.onewindow.kernel.events.infrastructure.CaseEventExternalization;
+import org.onewindow.kernel.events.infrastructure.CaseJournal;
 import org.onewindow.kernel.events.infrastructure.Inbox;
 import org.onewindow.kernel.idempotency.infrastructure.IdempotencyStore;
 import org.onewindow.kernel.problem.infrastructure.ProblemHandler;
@@ -34,6 +37,7 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
@@ -86,6 +90,12 @@ public class KernelAutoConfiguration {
     @ConditionalOnMissingBean
     PromisedDates promisedDates(Catalogue catalogue, HolidayCalendar calendar, OneWindowProperties properties) {
         return new PromisedDates(catalogue, calendar, properties.zone());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CatalogueLookup catalogueLookup(Catalogue catalogue) {
+        return new CatalogueLookup(catalogue);
     }
 
     @Bean
@@ -185,6 +195,24 @@ public class KernelAutoConfiguration {
         @ConditionalOnMissingBean
         CaseNumberSequence caseNumberSequence(JdbcClient jdbc, PlatformTransactionManager transactions) {
             return new JdbcCaseNumberSequence(jdbc, transactions);
+        }
+
+        /** Case numbers of this application's service ({@code onewindow.service}). */
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnExpression("'${onewindow.service:}' != ''")
+        CaseNumbers caseNumbers(OneWindowProperties properties, CaseNumberSequence sequence, Clock clock) {
+            OwningService service = OwningService.byId(properties.service())
+                    .orElseThrow(() -> new IllegalStateException(
+                            "onewindow.service '" + properties.service() + "' is not a case service"));
+            return new CaseNumbers(service, sequence, clock);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        CaseJournal caseJournal(
+                AuditTrail audit, ApplicationEventPublisher publisher, CaseEventFactory events, Clock clock) {
+            return new CaseJournal(audit, publisher, events, clock);
         }
 
         @Bean

@@ -9,5 +9,10 @@ public enum AcceptanceOutcome {
     /** 补正: returned with one complete list of what is missing (一次性告知). */
     RETURNED_FOR_CORRECTION,
     /** 不予受理, with a reason. */
-    REFUSED
+    REFUSED;
+
+    /** Whether the outcome opens a case (and starts its clocks): 受理 or 容缺受理. */
+    public boolean opensACase() {
+        return this == ACCEPTED || this == ACCEPTED_WITH_DEFICIENCY;
+    }
 }

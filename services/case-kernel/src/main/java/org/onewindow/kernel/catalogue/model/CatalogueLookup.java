@@ -1,21 +1,16 @@
-package org.onewindow.gateway.guide;
+package org.onewindow.kernel.catalogue.model;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.onewindow.kernel.catalogue.model.Catalogue;
-import org.onewindow.kernel.catalogue.model.CatalogueVersion;
-import org.onewindow.kernel.catalogue.model.Matter;
 import org.onewindow.kernel.problem.model.FieldViolation;
 import org.onewindow.kernel.problem.model.Rejection;
-import org.springframework.stereotype.Component;
 
 /** Finds the catalogue version and matter a request names, or says plainly which part is unknown. */
-@Component
-public class Jurisdictions {
+public final class CatalogueLookup {
 
     private final Catalogue catalogue;
 
-    public Jurisdictions(Catalogue catalogue) {
+    public CatalogueLookup(Catalogue catalogue) {
         this.catalogue = catalogue;
     }
 
@@ -61,7 +56,7 @@ public class Jurisdictions {
     }
 
     /** Jurisdiction codes are two capital letters; "fc" is taken to mean FC. */
-    static String normalise(String jurisdiction) {
+    public static String normalise(String jurisdiction) {
         if (jurisdiction == null || !jurisdiction.matches("[A-Za-z]{2}")) {
             throw Rejection.invalid(FieldViolation.of(
                     "jurisdiction",

@@ -1,0 +1,77 @@
+package org.onewindow.kernel.events.infrastructure;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.onewindow.kernel.audit.model.AuditEntry;
+import org.onewindow.kernel.audit.model.AuditTrail;
+import org.onewindow.kernel.events.CaseEvent;
+import org.onewindow.kernel.events.CaseEventFactory;
+import org.onewindow.kernel.security.model.Caller;
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * Every state change of a case, recorded once: one line in the audit trail (who, role, when, what,
+ * why) and, when the change is one other services hear of, one event into the outbox. Call it in
+ * the transaction of the change, so the three commit or roll back together.
+ */
+public final class CaseJournal {
+
+    /** The actor for changes the platform makes itself (a timer, an external system's answer). */
+    public static final String SYSTEM = "system";
+
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher publisher;
+    private final CaseEventFactory events;
+    private final Clock clock;
+
+    public CaseJournal(AuditTrail audit, ApplicationEventPublisher publisher, CaseEventFactory events, Clock clock) {
+        this.audit = audit;
+        this.publisher = publisher;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** A change made by a person; {@code eventType} null when no event is due. */
+    public void record(
+            Caller caller,
+            String action,
+            String caseNumber,
+            String jurisdiction,
+            String reason,
+            String eventType,
+            Map<String, Object> data) {
+        write(
+                caller.username(),
+                caller.principalRole().name(),
+                action,
+                caseNumber,
+                jurisdiction,
+                reason,
+                eventType,
+                data);
+    }
+
+    /** A change the platform made (no person acted). */
+    public void recordBySystem(
+            String action, String caseNumber, String jurisdiction, String eventType, Map<String, Object> data) {
+        write(SYSTEM, null, action, caseNumber, jurisdiction, null, eventType, data);
+    }
+
+    private void write(
+            String actor,
+            String role,
+            String action,
+            String caseNumber,
+            String jurisdiction,
+            String reason,
+            String eventType,
+            Map<String, Object> data) {
+        Map<String, Object> details = data == null ? Map.of() : new LinkedHashMap<>(data);
+        audit.record(new AuditEntry(clock.instant(), actor, role, jurisdiction, action, caseNumber, reason, details));
+        if (eventType != null) {
+            CaseEvent event = events.create(eventType, caseNumber, jurisdiction, details, null);
+            publisher.publishEvent(event);
+        }
+    }
+}

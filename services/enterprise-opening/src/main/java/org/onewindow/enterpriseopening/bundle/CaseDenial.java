@@ -1,0 +1,37 @@
+package org.onewindow.enterpriseopening.bundle;
+
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.onewindow.enterpriseopening.casefile.infrastructure.JdbcCaseFiles;
+import org.onewindow.enterpriseopening.casefile.model.CaseStatus;
+import org.onewindow.kernel.events.infrastructure.CaseJournal;
+import org.springframework.stereotype.Component;
+
+/** 不予许可: the licence review refused the application; the case ends denied, with the reviewer's reason. */
+@Component("caseDenial")
+class CaseDenial implements JavaDelegate {
+
+    private final JdbcCaseFiles cases;
+    private final CaseJournal journal;
+
+    CaseDenial(JdbcCaseFiles cases, CaseJournal journal) {
+        this.cases = cases;
+        this.journal = journal;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String caseNumber = (String) execution.getVariable("caseNumber");
+        String jurisdiction = (String) execution.getVariable("jurisdiction");
+        Object reason = execution.getVariable("licenceComment");
+        if (cases.transition(caseNumber, CaseStatus.IN_PROGRESS, CaseStatus.DENIED)) {
+            journal.recordBySystem(
+                    "case.decide",
+                    caseNumber,
+                    jurisdiction,
+                    "case.decided",
+                    Map.of("decision", "DENIED", "reason", reason == null ? "" : reason.toString()));
+        }
+    }
+}

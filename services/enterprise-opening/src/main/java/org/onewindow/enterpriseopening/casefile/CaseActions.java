@@ -1,0 +1,106 @@
+package org.onewindow.enterpriseopening.casefile;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.onewindow.enterpriseopening.casefile.infrastructure.JdbcCaseFiles;
+import org.onewindow.enterpriseopening.casefile.model.CaseFile;
+import org.onewindow.enterpriseopening.casefile.model.CaseStatus;
+import org.onewindow.enterpriseopening.workflow.model.CaseWorkflow;
+import org.onewindow.kernel.application.model.Channel;
+import org.onewindow.kernel.catalogue.model.LocalizedText;
+import org.onewindow.kernel.events.infrastructure.CaseJournal;
+import org.onewindow.kernel.problem.model.FieldViolation;
+import org.onewindow.kernel.problem.model.Rejection;
+import org.onewindow.kernel.security.model.AccessPolicy;
+import org.onewindow.kernel.security.model.Caller;
+import org.onewindow.kernel.security.model.Role;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What an applicant (or the window on a walk-in's behalf) does to a case: rate it, withdraw it. */
+@Service
+class CaseActions {
+
+    private final JdbcCaseFiles cases;
+    private final CaseWorkflow workflow;
+    private final CaseJournal journal;
+    private final AccessPolicy access;
+    private final Clock clock;
+
+    CaseActions(JdbcCaseFiles cases, CaseWorkflow workflow, CaseJournal journal, AccessPolicy access, Clock clock) {
+        this.cases = cases;
+        this.workflow = workflow;
+        this.journal = journal;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    record Rating(Integer score, String comment) {}
+
+    record Withdrawal(String reason) {}
+
+    /** 好差评, once per case (一事一评), after delivery. */
+    @Transactional
+    void rate(Caller caller, CaseFile file, Rating rating) {
+        actFor(caller, file);
+        if (rating == null || rating.score() == null || rating.score() < 1 || rating.score() > 5) {
+            throw Rejection.invalid(FieldViolation.of(
+                    "score", "score.invalid", "评价分值为 1 到 5", "the score is a whole number from 1 to 5"));
+        }
+        if (rating.comment() != null && rating.comment().length() > 500) {
+            throw Rejection.invalid(FieldViolation.of(
+                    "comment", "comment.too-long", "评价内容不超过 500 字", "a comment has at most 500 characters"));
+        }
+        if (!cases.rated(file.caseNumber(), rating.score(), rating.comment(), clock.instant())) {
+            throw conflict("rating.not-open", "办件出件后方可评价，且每件只评一次", "a case is rated once, after delivery");
+        }
+        journal.record(
+                caller,
+                "case.rate",
+                file.caseNumber(),
+                file.jurisdiction(),
+                null,
+                "case.rated",
+                Map.of("score", rating.score(), "comment", rating.comment() == null ? "" : rating.comment()));
+    }
+
+    /** 撤回: the applicant withdraws before the decision; the process ends, nothing is deleted. */
+    @Transactional
+    void withdraw(Caller caller, CaseFile file, Withdrawal withdrawal) {
+        actFor(caller, file);
+        String reason = withdrawal == null
+                        || withdrawal.reason() == null
+                        || withdrawal.reason().isBlank()
+                ? null
+                : withdrawal.reason();
+        if (reason == null) {
+            throw Rejection.invalid(
+                    FieldViolation.of("reason", "reason.missing", "请写明撤回理由", "give the reason for withdrawing"));
+        }
+        if (!cases.transition(file.caseNumber(), CaseStatus.IN_PROGRESS, CaseStatus.WITHDRAWN)) {
+            throw conflict("case.decided", "已作出决定的办件不能撤回", "a decided case cannot be withdrawn");
+        }
+        workflow.cancel(file.caseNumber(), "withdrawn: " + reason);
+        journal.record(caller, "case.withdraw", file.caseNumber(), file.jurisdiction(), reason, null, Map.of());
+    }
+
+    /** The applicant themselves, or a clerk of the jurisdiction for a case taken in at a staffed channel. */
+    private void actFor(Caller caller, CaseFile file) {
+        boolean owner = caller.has(Role.APPLICANT) && access.ownCase(caller, file.scope());
+        boolean window = caller.has(Role.CLERK)
+                && file.channel() != Channel.ONLINE
+                && access.sameJurisdiction(caller, file.jurisdiction());
+        if (!owner && !window) {
+            throw new Rejection(
+                    Rejection.Kind.FORBIDDEN,
+                    "access.denied",
+                    new LocalizedText("只有申请人本人或受理窗口可以办理", "only the applicant or the accepting window may do this"),
+                    List.of());
+        }
+    }
+
+    private static Rejection conflict(String code, String zh, String en) {
+        return new Rejection(Rejection.Kind.CONFLICT, code, new LocalizedText(zh, en), List.of());
+    }
+}

@@ -1,0 +1,118 @@
+package org.onewindow.enterpriseopening.casefile;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.onewindow.enterpriseopening.casefile.infrastructure.JdbcCaseFiles;
+import org.onewindow.enterpriseopening.casefile.model.CaseFile;
+import org.onewindow.kernel.caseno.model.CaseNumber;
+import org.onewindow.kernel.catalogue.model.PromisedDates;
+import org.onewindow.kernel.problem.model.Rejection;
+import org.onewindow.kernel.security.model.AccessPolicy;
+import org.onewindow.kernel.security.model.Caller;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/v1/cases/{caseNumber}}: a case with its 物流式 progress. The applicant sees their
+ * own cases, staff those of their jurisdiction; anyone else is told the case does not exist, so
+ * case numbers cannot be probed.
+ */
+@RestController
+class CaseController {
+
+    private final JdbcCaseFiles cases;
+    private final CaseActions actions;
+    private final AccessPolicy access;
+    private final ZoneId zone;
+
+    CaseController(JdbcCaseFiles cases, CaseActions actions, AccessPolicy access, PromisedDates dates) {
+        this.cases = cases;
+        this.actions = actions;
+        this.access = access;
+        this.zone = dates.zone();
+    }
+
+    @PostMapping("/api/v1/cases/{caseNumber}/rating")
+    ResponseEntity<Void> rate(
+            Caller caller, @PathVariable String caseNumber, @RequestBody(required = false) CaseActions.Rating rating) {
+        actions.rate(caller, readable(caller, caseNumber), rating);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/v1/cases/{caseNumber}/withdrawal")
+    ResponseEntity<Void> withdraw(
+            Caller caller,
+            @PathVariable String caseNumber,
+            @RequestBody(required = false) CaseActions.Withdrawal withdrawal) {
+        actions.withdraw(caller, readable(caller, caseNumber), withdrawal);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The case as the API shows it; instants in the service centre's offset. */
+    record CaseView(
+            String caseNumber,
+            String jurisdiction,
+            String matterCode,
+            String catalogueVersion,
+            String channel,
+            String status,
+            String outcome,
+            String applicantName,
+            OffsetDateTime acceptedAt,
+            OffsetDateTime dueAt,
+            OffsetDateTime wholeProcessDueAt,
+            boolean calendarKnown,
+            OffsetDateTime supplementDueAt,
+            String issuedUscc,
+            OffsetDateTime deliveredAt,
+            Integer rating,
+            List<StepView> steps) {}
+
+    record StepView(String step, String status, OffsetDateTime startedAt, OffsetDateTime completedAt) {}
+
+    @GetMapping("/api/v1/cases/{caseNumber}")
+    CaseView read(Caller caller, @PathVariable String caseNumber) {
+        CaseFile file = readable(caller, caseNumber);
+        return new CaseView(
+                file.caseNumber(),
+                file.jurisdiction(),
+                file.matterCode(),
+                file.catalogueVersion(),
+                file.channel().name(),
+                file.status().name(),
+                file.outcome(),
+                file.applicantName(),
+                at(file.acceptedAt()),
+                at(file.dueAt()),
+                at(file.wholeProcessDueAt()),
+                file.calendarKnown(),
+                at(file.supplementDueAt()),
+                file.issuedUscc(),
+                at(file.deliveredAt()),
+                file.rating(),
+                file.steps().stream()
+                        .map(s -> new StepView(s.step(), s.status(), at(s.startedAt()), at(s.completedAt())))
+                        .toList());
+    }
+
+    CaseFile readable(Caller caller, String caseNumber) {
+        String number = CaseNumber.parse(caseNumber).toString();
+        return cases.find(number)
+                .filter(file -> access.canRead(caller, file.scope()))
+                .orElseThrow(() -> Rejection.notFound(
+                        "case.unknown",
+                        "caseNumber",
+                        "未找到办件 " + number + "，或您无权查看",
+                        "no case " + number + " that you may see"));
+    }
+
+    private OffsetDateTime at(Instant instant) {
+        return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
+    }
+}

@@ -1,0 +1,45 @@
+package org.onewindow.enterpriseopening.intake;
+
+import java.util.List;
+import org.onewindow.kernel.application.model.Application;
+import org.onewindow.kernel.application.model.Channel;
+import org.onewindow.kernel.catalogue.model.LocalizedText;
+import org.onewindow.kernel.problem.model.Rejection;
+import org.onewindow.kernel.security.model.Caller;
+import org.onewindow.kernel.security.model.Role;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may submit on which channel: an applicant online, for themselves (an enterprise only under
+ * its own credit code); a clerk at the window of their own jurisdiction, or for another
+ * jurisdiction when accepting across regions (异地受理).
+ */
+@Component
+class IntakeAuthorisation {
+
+    void check(Caller caller, Application application) {
+        Channel channel = application.channel();
+        if (channel == Channel.ONLINE) {
+            if (!caller.has(Role.APPLICANT)) {
+                throw refused("网上申请须由申请人本人提交", "online applications are made by the applicant");
+            }
+            String uscc = application.applicant().uscc();
+            if (uscc != null && !uscc.equals(caller.uscc())) {
+                throw refused("只能以本企业的统一社会信用代码申请", "an enterprise applies only under its own credit code");
+            }
+            return;
+        }
+        if (!caller.has(Role.CLERK)) {
+            throw refused("窗口受理须由窗口工作人员办理", "window applications are made by a clerk");
+        }
+        if (channel != Channel.CROSS_REGION && !application.jurisdiction().equals(caller.jurisdiction())) {
+            throw refused(
+                    "只能受理本辖区的申请；跨辖区请选择异地受理（CROSS_REGION）",
+                    "a clerk accepts for their own jurisdiction; use CROSS_REGION for another");
+        }
+    }
+
+    private static Rejection refused(String zh, String en) {
+        return new Rejection(Rejection.Kind.FORBIDDEN, "access.denied", new LocalizedText(zh, en), List.of());
+    }
+}

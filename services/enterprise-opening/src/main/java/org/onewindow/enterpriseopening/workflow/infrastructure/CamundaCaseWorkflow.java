@@ -1,0 +1,95 @@
+package org.onewindow.enterpriseopening.workflow.infrastructure;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.onewindow.enterpriseopening.workflow.model.CaseWorkflow;
+import org.onewindow.enterpriseopening.workflow.model.WorkItem;
+import org.springframework.stereotype.Component;
+
+/** The Camunda 7 adapter of {@link CaseWorkflow}; the only class that calls the engine's services. */
+@Component
+class CamundaCaseWorkflow implements CaseWorkflow {
+
+    static final String JURISDICTION = "jurisdiction";
+    static final String CASE_NUMBER = "caseNumber";
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+
+    CamundaCaseWorkflow(RuntimeService runtime, TaskService tasks) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+    }
+
+    @Override
+    public void start(String processKey, String caseNumber, Map<String, Object> variables) {
+        runtime.startProcessInstanceByKey(processKey, caseNumber, variables);
+    }
+
+    @Override
+    public List<WorkItem> openTasks(String jurisdiction, Collection<String> departments) {
+        if (departments.isEmpty()) {
+            return List.of();
+        }
+        return tasks
+                .createTaskQuery()
+                .taskCandidateGroupIn(List.copyOf(departments))
+                .includeAssignedTasks()
+                .processVariableValueEquals(JURISDICTION, jurisdiction)
+                .orderByTaskCreateTime()
+                .asc()
+                .list()
+                .stream()
+                .map(this::workItem)
+                .toList();
+    }
+
+    @Override
+    public Optional<WorkItem> task(String taskId) {
+        return Optional.ofNullable(tasks.createTaskQuery().taskId(taskId).singleResult())
+                .map(this::workItem);
+    }
+
+    @Override
+    public void claim(String taskId, String username) {
+        tasks.claim(taskId, username);
+    }
+
+    @Override
+    public void complete(String taskId, Map<String, Object> variables) {
+        tasks.complete(taskId, variables);
+    }
+
+    @Override
+    public void cancel(String caseNumber, String reason) {
+        runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseNumber)
+                .list()
+                .forEach(p -> runtime.deleteProcessInstance(p.getId(), reason));
+    }
+
+    private WorkItem workItem(Task task) {
+        String department = tasks.getIdentityLinksForTask(task.getId()).stream()
+                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                .map(IdentityLink::getGroupId)
+                .findFirst()
+                .orElse(null);
+        Map<String, Object> vars = runtime.getVariables(task.getExecutionId(), List.of(CASE_NUMBER, JURISDICTION));
+        return new WorkItem(
+                task.getId(),
+                (String) vars.get(CASE_NUMBER),
+                task.getTaskDefinitionKey(),
+                task.getName(),
+                (String) vars.get(JURISDICTION),
+                department,
+                task.getAssignee(),
+                task.getCreateTime().toInstant());
+    }
+}
