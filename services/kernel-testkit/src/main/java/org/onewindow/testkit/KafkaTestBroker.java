@@ -12,7 +12,7 @@ public final class KafkaTestBroker {
         if (broker == null) {
             broker = new EmbeddedKafkaKraftBroker(1, 3);
             broker.afterPropertiesSet();
-            Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy));
+            AfterSpringContexts.run(broker::destroy);
         }
         return broker.getBrokersAsString();
     }

@@ -105,7 +105,7 @@ public final class PostgresServer {
                             "start"),
                     root);
             PostgresServer server = new PostgresServer(home, data, port);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(root)));
+            AfterSpringContexts.run(() -> server.stop(root));
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start PostgreSQL for tests", e);
