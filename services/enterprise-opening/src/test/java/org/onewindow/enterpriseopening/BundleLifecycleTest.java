@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +83,7 @@ class BundleLifecycleTest {
 
     @Test
     void aWalkInFounderGetsTheBundleReviewedRegisteredDeliveredAndRated() {
+        Instant start = Instant.now();
         Reply receipt = apply(port, clerk("FC"), bundleApplication("FC", "WINDOW"));
         assertThat(receipt.status()).as(receipt.body().toString()).isEqualTo(201);
         String caseNumber = receipt.body().path("caseNumber").asText();
@@ -193,7 +195,7 @@ class BundleLifecycleTest {
         assertThat(again.status()).as("一事一评: one rating per case").isEqualTo(409);
 
         // every event once, in the case's partition
-        List<JsonNode> events = eventsOf(caseNumber, 11, Duration.ofSeconds(30));
+        List<JsonNode> events = eventsOf(caseNumber, start, 11, Duration.ofSeconds(30));
         Map<String, Long> byType = events.stream()
                 .collect(Collectors.groupingBy(e -> e.path("type").asText(), Collectors.counting()));
         assertThat(byType)

@@ -3,6 +3,7 @@ package org.onewindow.enterpriseopening;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -88,8 +89,11 @@ final class EnterpriseOpeningTestSupport {
                 port, "POST", "/api/v1/applications", token, UUID.randomUUID().toString(), body);
     }
 
-    /** Every event of the service's topic about one case, in order, read from the beginning. */
-    static List<JsonNode> eventsOf(String caseNumber, int atLeast, Duration within) {
+    /**
+     * Every event of the service's topic about one case, in order, written since {@code since}. Test
+     * contexts have a database each, so an earlier context may have issued the same case number.
+     */
+    static List<JsonNode> eventsOf(String caseNumber, Instant since, int atLeast, Duration within) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "eo-test-" + UUID.randomUUID());
@@ -101,7 +105,7 @@ final class EnterpriseOpeningTestSupport {
             long end = System.nanoTime() + within.toNanos();
             while (System.nanoTime() < end) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(300))) {
-                    if (caseNumber.equals(r.key())) {
+                    if (caseNumber.equals(r.key()) && r.timestamp() >= since.toEpochMilli()) {
                         try {
                             found.add(JSON.readTree(r.value()));
                         } catch (Exception e) {
@@ -112,7 +116,7 @@ final class EnterpriseOpeningTestSupport {
                 if (found.size() >= atLeast) {
                     // keep reading briefly: a duplicate would arrive right behind
                     for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofSeconds(1))) {
-                        if (caseNumber.equals(r.key())) {
+                        if (caseNumber.equals(r.key()) && r.timestamp() >= since.toEpochMilli()) {
                             try {
                                 found.add(JSON.readTree(r.value()));
                             } catch (Exception e) {

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * The component matters of a bundle (营业执照, 印章, 涉税 …) as the catalogue version the case was
- * accepted under lists them; the BPMN's parallel multi-instance runs over this list. Reading it
+ * accepted under lists them; the BPMN registers the licence first, then runs the others in parallel. Reading it
  * from the catalogue keeps it data: a jurisdiction that adds a component changes YAML, not BPMN.
  */
 // public: the BPMN expression language calls it by reflection
@@ -19,6 +19,13 @@ public class BundleComponents {
 
     BundleComponents(Catalogue catalogue) {
         this.catalogue = catalogue;
+    }
+
+    /** The components after the business licence, which come first (their systems need its credit code). */
+    public List<String> afterLicence(VariableScope execution) {
+        return of(execution).stream()
+                .filter(c -> !ComponentRegistration.BUSINESS_LICENCE.equals(c))
+                .toList();
     }
 
     public List<String> of(VariableScope execution) {

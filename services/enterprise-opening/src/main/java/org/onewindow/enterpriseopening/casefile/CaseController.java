@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import org.onewindow.enterpriseopening.casefile.infrastructure.JdbcCaseFiles;
 import org.onewindow.enterpriseopening.casefile.model.CaseFile;
+import org.onewindow.enterpriseopening.workflow.model.Retries;
 import org.onewindow.kernel.caseno.model.CaseNumber;
 import org.onewindow.kernel.catalogue.model.PromisedDates;
 import org.onewindow.kernel.problem.model.Rejection;
@@ -41,7 +42,7 @@ class CaseController {
     @PostMapping("/api/v1/cases/{caseNumber}/rating")
     ResponseEntity<Void> rate(
             Caller caller, @PathVariable String caseNumber, @RequestBody(required = false) CaseActions.Rating rating) {
-        actions.rate(caller, readable(caller, caseNumber), rating);
+        Retries.onConcurrentChange(() -> actions.rate(caller, readable(caller, caseNumber), rating));
         return ResponseEntity.noContent().build();
     }
 
@@ -50,7 +51,7 @@ class CaseController {
             Caller caller,
             @PathVariable String caseNumber,
             @RequestBody(required = false) CaseActions.Withdrawal withdrawal) {
-        actions.withdraw(caller, readable(caller, caseNumber), withdrawal);
+        Retries.onConcurrentChange(() -> actions.withdraw(caller, readable(caller, caseNumber), withdrawal));
         return ResponseEntity.noContent().build();
     }
 

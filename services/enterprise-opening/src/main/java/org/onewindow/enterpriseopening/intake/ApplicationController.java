@@ -39,6 +39,7 @@ class ApplicationController {
             @RequestBody byte[] body,
             HttpServletRequest request) {
         // the raw body is kept for the Idempotency-Key's fingerprint; parse errors name the field
+        Application.checkSize(body.length);
         Application application;
         try {
             application = json.readValue(body, Application.class);

@@ -1,6 +1,7 @@
 package org.onewindow.enterpriseopening.task;
 
 import java.util.List;
+import org.onewindow.enterpriseopening.workflow.model.Retries;
 import org.onewindow.enterpriseopening.workflow.model.WorkItem;
 import org.onewindow.kernel.security.model.Caller;
 import org.springframework.http.ResponseEntity;
@@ -29,14 +30,14 @@ class TaskController {
 
     @PostMapping("/{taskId}/claim")
     ResponseEntity<Void> claim(Caller caller, @PathVariable String taskId) {
-        work.claim(caller, taskId);
+        Retries.onConcurrentChange(() -> work.claim(caller, taskId));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{taskId}/complete")
     ResponseEntity<Void> complete(
             Caller caller, @PathVariable String taskId, @RequestBody(required = false) TaskWork.Completion completion) {
-        work.complete(caller, taskId, completion);
+        Retries.onConcurrentChange(() -> work.complete(caller, taskId, completion));
         return ResponseEntity.noContent().build();
     }
 }

@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import org.onewindow.kernel.acceptance.model.MaterialForm;
 import org.onewindow.kernel.acceptance.model.PresentedMaterial;
+import org.onewindow.kernel.catalogue.model.LocalizedText;
 import org.onewindow.kernel.problem.model.FieldViolation;
+import org.onewindow.kernel.problem.model.Rejection;
 
 /**
  * One application at the single window: {@code POST /api/v1/applications} of every service.
@@ -24,6 +26,26 @@ public record Application(
 
     /** A material as submitted; may be incomplete until {@link #violations()} says it is not. */
     public record Material(String code, MaterialForm form, String reference) {}
+
+    /**
+     * The largest application body accepted: materials travel as references (an upload's id, an
+     * e-licence number), never as content, so an application is a few kilobytes.
+     */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+
+    /** Refuses a body too large to be an application, before it is parsed. */
+    public static void checkSize(int bytes) {
+        if (bytes > MAX_BODY_BYTES) {
+            throw new Rejection(
+                    Rejection.Kind.TOO_LARGE,
+                    "application.too-large",
+                    new LocalizedText(
+                            "申请数据过大（" + bytes / 1024 + " KB，上限 " + MAX_BODY_BYTES / 1024 + " KB）；材料请以文件编号提交",
+                            "the application is " + bytes / 1024 + " KB, more than " + MAX_BODY_BYTES / 1024
+                                    + " KB; send materials as references"),
+                    List.of());
+        }
+    }
 
     public Application {
         materials = materials == null ? List.of() : List.copyOf(materials);

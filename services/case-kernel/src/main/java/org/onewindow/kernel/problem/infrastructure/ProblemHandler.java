@@ -46,6 +46,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                     case CONFLICT -> HttpStatus.CONFLICT;
                     case FORBIDDEN -> HttpStatus.FORBIDDEN;
                     case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+                    case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
                 };
         return problem(status, e.code(), e.reason().zh(), e.reason().en(), e.violations());
     }

@@ -15,7 +15,8 @@ public class Rejection extends RuntimeException {
         NOT_FOUND,
         CONFLICT,
         FORBIDDEN,
-        UNPROCESSABLE
+        UNPROCESSABLE,
+        TOO_LARGE
     }
 
     private final Kind kind;

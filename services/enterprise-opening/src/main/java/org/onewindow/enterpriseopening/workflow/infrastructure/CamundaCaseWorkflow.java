@@ -4,12 +4,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.onewindow.enterpriseopening.workflow.model.CaseWorkflow;
+import org.onewindow.enterpriseopening.workflow.model.ConcurrentCaseChange;
 import org.onewindow.enterpriseopening.workflow.model.WorkItem;
 import org.springframework.stereotype.Component;
 
@@ -59,20 +61,28 @@ class CamundaCaseWorkflow implements CaseWorkflow {
 
     @Override
     public void claim(String taskId, String username) {
-        tasks.claim(taskId, username);
+        guarded(() -> tasks.claim(taskId, username));
     }
 
     @Override
     public void complete(String taskId, Map<String, Object> variables) {
-        tasks.complete(taskId, variables);
+        guarded(() -> tasks.complete(taskId, variables));
     }
 
     @Override
     public void cancel(String caseNumber, String reason) {
-        runtime.createProcessInstanceQuery()
+        guarded(() -> runtime.createProcessInstanceQuery()
                 .processInstanceBusinessKey(caseNumber)
                 .list()
-                .forEach(p -> runtime.deleteProcessInstance(p.getId(), reason));
+                .forEach(p -> runtime.deleteProcessInstance(p.getId(), reason)));
+    }
+
+    private static void guarded(Runnable engineCall) {
+        try {
+            engineCall.run();
+        } catch (OptimisticLockingException e) {
+            throw new ConcurrentCaseChange(e.getMessage(), e);
+        }
     }
 
     private WorkItem workItem(Task task) {
