@@ -1,10 +1,14 @@
 package org.onewindow.enterpriseopening.bundle;
 
+import java.time.Clock;
+import java.util.EnumSet;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.onewindow.enterpriseopening.casefile.infrastructure.JdbcCaseFiles;
 import org.onewindow.enterpriseopening.casefile.model.CaseStatus;
+import org.onewindow.enterpriseopening.clock.ClockKeeper;
+import org.onewindow.kernel.clock.model.ClockKind;
 import org.onewindow.kernel.events.infrastructure.CaseJournal;
 import org.springframework.stereotype.Component;
 
@@ -14,10 +18,14 @@ class CaseDenial implements JavaDelegate {
 
     private final JdbcCaseFiles cases;
     private final CaseJournal journal;
+    private final ClockKeeper clocks;
+    private final Clock clock;
 
-    CaseDenial(JdbcCaseFiles cases, CaseJournal journal) {
+    CaseDenial(JdbcCaseFiles cases, CaseJournal journal, ClockKeeper clocks, Clock clock) {
         this.cases = cases;
         this.journal = journal;
+        this.clocks = clocks;
+        this.clock = clock;
     }
 
     @Override
@@ -26,6 +34,7 @@ class CaseDenial implements JavaDelegate {
         String jurisdiction = (String) execution.getVariable("jurisdiction");
         Object reason = execution.getVariable("licenceComment");
         if (cases.transition(caseNumber, CaseStatus.IN_PROGRESS, CaseStatus.DENIED)) {
+            clocks.stop(caseNumber, EnumSet.allOf(ClockKind.class), clock.instant());
             journal.recordBySystem(
                     "case.decide",
                     caseNumber,

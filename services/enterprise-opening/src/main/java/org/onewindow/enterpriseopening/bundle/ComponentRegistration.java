@@ -3,11 +3,14 @@ package org.onewindow.enterpriseopening.bundle;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.onewindow.enterpriseopening.casefile.infrastructure.JdbcCaseFiles;
 import org.onewindow.enterpriseopening.casefile.model.CaseStatus;
+import org.onewindow.enterpriseopening.clock.ClockKeeper;
 import org.onewindow.enterpriseopening.external.DepartmentSystems;
+import org.onewindow.kernel.clock.model.ClockKind;
 import org.onewindow.kernel.events.infrastructure.CaseJournal;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +30,7 @@ class ComponentRegistration implements JavaDelegate {
     private final BundleComponents bundle;
     private final JdbcCaseFiles cases;
     private final CaseJournal journal;
+    private final ClockKeeper clocks;
     private final Clock clock;
 
     ComponentRegistration(
@@ -34,11 +38,13 @@ class ComponentRegistration implements JavaDelegate {
             BundleComponents bundle,
             JdbcCaseFiles cases,
             CaseJournal journal,
+            ClockKeeper clocks,
             Clock clock) {
         this.departments = departments;
         this.bundle = bundle;
         this.cases = cases;
         this.journal = journal;
+        this.clocks = clocks;
         this.clock = clock;
     }
 
@@ -74,6 +80,7 @@ class ComponentRegistration implements JavaDelegate {
                                 .count()
                         == components.size()
                 && cases.transition(caseNumber, CaseStatus.IN_PROGRESS, CaseStatus.APPROVED)) {
+            clocks.stop(caseNumber, Set.of(ClockKind.APPROVAL, ClockKind.STEP), clock.instant());
             journal.recordBySystem(
                     "case.decide", caseNumber, jurisdiction, "case.decided", Map.of("decision", "APPROVED"));
         }

@@ -1,14 +1,19 @@
 package org.onewindow.enterpriseopening.casefile;
 
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.onewindow.enterpriseopening.casefile.infrastructure.JdbcCaseFiles;
 import org.onewindow.enterpriseopening.casefile.model.CaseFile;
 import org.onewindow.enterpriseopening.casefile.model.CaseStatus;
+import org.onewindow.enterpriseopening.clock.ClockKeeper;
 import org.onewindow.enterpriseopening.workflow.model.CaseWorkflow;
 import org.onewindow.kernel.application.model.Channel;
 import org.onewindow.kernel.catalogue.model.LocalizedText;
+import org.onewindow.kernel.clock.model.ClockKind;
+import org.onewindow.kernel.clock.model.PauseReason;
 import org.onewindow.kernel.events.infrastructure.CaseJournal;
 import org.onewindow.kernel.problem.model.FieldViolation;
 import org.onewindow.kernel.problem.model.Rejection;
@@ -25,13 +30,21 @@ class CaseActions {
     private final JdbcCaseFiles cases;
     private final CaseWorkflow workflow;
     private final CaseJournal journal;
+    private final ClockKeeper clocks;
     private final AccessPolicy access;
     private final Clock clock;
 
-    CaseActions(JdbcCaseFiles cases, CaseWorkflow workflow, CaseJournal journal, AccessPolicy access, Clock clock) {
+    CaseActions(
+            JdbcCaseFiles cases,
+            CaseWorkflow workflow,
+            CaseJournal journal,
+            ClockKeeper clocks,
+            AccessPolicy access,
+            Clock clock) {
         this.cases = cases;
         this.workflow = workflow;
         this.journal = journal;
+        this.clocks = clocks;
         this.access = access;
         this.clock = clock;
     }
@@ -39,6 +52,65 @@ class CaseActions {
     record Rating(Integer score, String comment) {}
 
     record Withdrawal(String reason) {}
+
+    /** Why the clock stops (a PauseReason) and, for the applicant, what is awaited. */
+    record Suspension(String reason, String note) {}
+
+    /** 暂停计时: staff of the case's jurisdiction suspend it, for a reason its limits exclude. */
+    @Transactional
+    void suspend(Caller caller, CaseFile file, Suspension suspension) {
+        if (!caller.isStaff() || !access.sameJurisdiction(caller, file.jurisdiction())) {
+            throw new Rejection(
+                    Rejection.Kind.FORBIDDEN,
+                    "access.denied",
+                    new LocalizedText("只有本辖区工作人员可以暂停计时", "only staff of the case's jurisdiction may suspend it"),
+                    List.of());
+        }
+        PauseReason reason = pauseReason(suspension == null ? null : suspension.reason());
+        if (file.status() != CaseStatus.IN_PROGRESS) {
+            throw conflict("case.decided", "已作出决定的办件不能暂停计时", "a decided case cannot be suspended");
+        }
+        clocks.pause(file.caseNumber(), reason, clock.instant());
+        journal.record(
+                caller,
+                "case.suspend",
+                file.caseNumber(),
+                file.jurisdiction(),
+                suspension.note(),
+                "case.suspended",
+                Map.of("reason", reason.name()));
+    }
+
+    /** 恢复计时: the awaited supplement is in (the applicant or the window says so), the clock runs on. */
+    @Transactional
+    void resume(Caller caller, CaseFile file) {
+        boolean staff = caller.isStaff() && access.sameJurisdiction(caller, file.jurisdiction());
+        boolean owner = caller.has(Role.APPLICANT) && access.ownCase(caller, file.scope());
+        if (!staff && !owner) {
+            throw new Rejection(
+                    Rejection.Kind.FORBIDDEN,
+                    "access.denied",
+                    new LocalizedText("只有申请人或本辖区工作人员可以恢复计时", "only the applicant or staff may resume it"),
+                    List.of());
+        }
+        if (clocks.approvalPaused(file.caseNumber()).isEmpty()) {
+            throw conflict("case.not-suspended", "该办件未暂停计时", "the case is not suspended");
+        }
+        clocks.resume(file.caseNumber(), clock.instant());
+        journal.record(caller, "case.resume", file.caseNumber(), file.jurisdiction(), null, "case.resumed", Map.of());
+    }
+
+    private static PauseReason pauseReason(String reason) {
+        try {
+            return PauseReason.valueOf(reason);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw Rejection.invalid(FieldViolation.of(
+                    "reason",
+                    "reason.unknown",
+                    "暂停原因应为以下之一：" + Arrays.toString(PauseReason.values()),
+                    "reason must be one of " + Arrays.toString(PauseReason.values())));
+        }
+    }
 
     /** 好差评, once per case (一事一评), after delivery. */
     @Transactional
@@ -82,6 +154,7 @@ class CaseActions {
             throw conflict("case.decided", "已作出决定的办件不能撤回", "a decided case cannot be withdrawn");
         }
         workflow.cancel(file.caseNumber(), "withdrawn: " + reason);
+        clocks.stop(file.caseNumber(), EnumSet.allOf(ClockKind.class), clock.instant());
         journal.record(caller, "case.withdraw", file.caseNumber(), file.jurisdiction(), reason, null, Map.of());
     }
 

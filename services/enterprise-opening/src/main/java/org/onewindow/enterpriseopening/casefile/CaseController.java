@@ -1,11 +1,13 @@
 package org.onewindow.enterpriseopening.casefile;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import org.onewindow.enterpriseopening.casefile.infrastructure.JdbcCaseFiles;
 import org.onewindow.enterpriseopening.casefile.model.CaseFile;
+import org.onewindow.enterpriseopening.clock.ClockKeeper;
 import org.onewindow.enterpriseopening.workflow.model.Retries;
 import org.onewindow.kernel.caseno.model.CaseNumber;
 import org.onewindow.kernel.catalogue.model.PromisedDates;
@@ -29,13 +31,23 @@ class CaseController {
 
     private final JdbcCaseFiles cases;
     private final CaseActions actions;
+    private final ClockKeeper clocks;
     private final AccessPolicy access;
+    private final Clock clock;
     private final ZoneId zone;
 
-    CaseController(JdbcCaseFiles cases, CaseActions actions, AccessPolicy access, PromisedDates dates) {
+    CaseController(
+            JdbcCaseFiles cases,
+            CaseActions actions,
+            ClockKeeper clocks,
+            AccessPolicy access,
+            PromisedDates dates,
+            Clock clock) {
         this.cases = cases;
         this.actions = actions;
+        this.clocks = clocks;
         this.access = access;
+        this.clock = clock;
         this.zone = dates.zone();
     }
 
@@ -43,6 +55,21 @@ class CaseController {
     ResponseEntity<Void> rate(
             Caller caller, @PathVariable String caseNumber, @RequestBody(required = false) CaseActions.Rating rating) {
         Retries.onConcurrentChange(() -> actions.rate(caller, readable(caller, caseNumber), rating));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/v1/cases/{caseNumber}/suspension")
+    ResponseEntity<Void> suspend(
+            Caller caller,
+            @PathVariable String caseNumber,
+            @RequestBody(required = false) CaseActions.Suspension suspension) {
+        Retries.onConcurrentChange(() -> actions.suspend(caller, readable(caller, caseNumber), suspension));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/v1/cases/{caseNumber}/resumption")
+    ResponseEntity<Void> resume(Caller caller, @PathVariable String caseNumber) {
+        Retries.onConcurrentChange(() -> actions.resume(caller, readable(caller, caseNumber)));
         return ResponseEntity.noContent().build();
     }
 
@@ -69,6 +96,7 @@ class CaseController {
             OffsetDateTime dueAt,
             OffsetDateTime wholeProcessDueAt,
             boolean calendarKnown,
+            boolean suspended,
             OffsetDateTime supplementDueAt,
             String issuedUscc,
             OffsetDateTime deliveredAt,
@@ -90,9 +118,12 @@ class CaseController {
                 file.outcome(),
                 file.applicantName(),
                 at(file.acceptedAt()),
-                at(file.dueAt()),
+                clocks.approvalDue(file.caseNumber(), file.jurisdiction(), clock.instant())
+                        .map(d -> at(d.at()))
+                        .orElse(at(file.dueAt())),
                 at(file.wholeProcessDueAt()),
                 file.calendarKnown(),
+                clocks.approvalPaused(file.caseNumber()).isPresent(),
                 at(file.supplementDueAt()),
                 file.issuedUscc(),
                 at(file.deliveredAt()),

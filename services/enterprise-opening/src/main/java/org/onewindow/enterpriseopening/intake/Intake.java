@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.onewindow.enterpriseopening.casefile.infrastructure.JdbcCaseFiles;
 import org.onewindow.enterpriseopening.casefile.model.CaseFile;
 import org.onewindow.enterpriseopening.casefile.model.CaseStatus;
+import org.onewindow.enterpriseopening.clock.ClockKeeper;
 import org.onewindow.enterpriseopening.workflow.model.CaseWorkflow;
 import org.onewindow.kernel.acceptance.model.AcceptanceDecision;
 import org.onewindow.kernel.acceptance.model.AcceptanceRequest;
@@ -55,6 +56,7 @@ public class Intake {
     private final CaseNumbers numbers;
     private final JdbcCaseFiles cases;
     private final CaseWorkflow workflow;
+    private final ClockKeeper clocks;
     private final CaseJournal journal;
     private final IdempotencyStore idempotency;
     private final IntakeAuthorisation authorisation;
@@ -68,6 +70,7 @@ public class Intake {
             CaseNumbers numbers,
             JdbcCaseFiles cases,
             CaseWorkflow workflow,
+            ClockKeeper clocks,
             CaseJournal journal,
             IdempotencyStore idempotency,
             IntakeAuthorisation authorisation,
@@ -80,6 +83,7 @@ public class Intake {
         this.numbers = numbers;
         this.cases = cases;
         this.workflow = workflow;
+        this.clocks = clocks;
         this.journal = journal;
         this.idempotency = idempotency;
         this.authorisation = authorisation;
@@ -173,6 +177,7 @@ public class Intake {
                 null,
                 List.of());
         cases.insert(file, decision.outcome().name(), write(missing(decision)), write(application));
+        clocks.startAll(file.caseNumber(), version, matter, acceptedAt);
         workflow.start(matter.processKey(), file.caseNumber(), variables(file, version, matter, application));
         Map<String, Object> data = new HashMap<>();
         data.put("matterCode", matter.code());

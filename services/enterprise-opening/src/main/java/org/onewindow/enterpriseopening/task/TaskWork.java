@@ -1,13 +1,16 @@
 package org.onewindow.enterpriseopening.task;
 
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.onewindow.enterpriseopening.casefile.infrastructure.JdbcCaseFiles;
+import org.onewindow.enterpriseopening.clock.ClockKeeper;
 import org.onewindow.enterpriseopening.workflow.model.CaseWorkflow;
 import org.onewindow.enterpriseopening.workflow.model.WorkItem;
 import org.onewindow.kernel.catalogue.model.LocalizedText;
+import org.onewindow.kernel.clock.model.ClockKind;
 import org.onewindow.kernel.events.infrastructure.CaseJournal;
 import org.onewindow.kernel.problem.model.FieldViolation;
 import org.onewindow.kernel.problem.model.Rejection;
@@ -29,12 +32,14 @@ class TaskWork {
     private final CaseWorkflow workflow;
     private final JdbcCaseFiles cases;
     private final CaseJournal journal;
+    private final ClockKeeper clocks;
     private final Clock clock;
 
-    TaskWork(CaseWorkflow workflow, JdbcCaseFiles cases, CaseJournal journal, Clock clock) {
+    TaskWork(CaseWorkflow workflow, JdbcCaseFiles cases, CaseJournal journal, ClockKeeper clocks, Clock clock) {
         this.workflow = workflow;
         this.cases = cases;
         this.journal = journal;
+        this.clocks = clocks;
         this.clock = clock;
     }
 
@@ -112,6 +117,7 @@ class TaskWork {
                     new LocalizedText("办件尚未办结，不能出件", "the case is not approved yet"),
                     List.of());
         }
+        clocks.stop(task.caseNumber(), EnumSet.allOf(ClockKind.class), clock.instant());
         journal.record(
                 caller,
                 "case.deliver",
