@@ -119,6 +119,10 @@ class IntakeRulesTest {
                 apply(port, clerk("FC"), bundleApplication("FC", "WINDOW").replace("EO-1", "UT-E1"));
         assertThat(elsewhere.status()).isEqualTo(404);
         assertThat(elsewhere.body().path("code").asText()).isEqualTo("matter.not-here");
+        Reply notYet =
+                apply(port, clerk("FC"), bundleApplication("FC", "WINDOW").replace("EO-1", "EO-7"));
+        assertThat(notYet.status()).as("catalogued, no process model yet").isEqualTo(422);
+        assertThat(notYet.body().path("code").asText()).isEqualTo("matter.not-available");
         assertThat(apply(port, clerk("FC"), bundleApplication("FC", "WINDOW").replace("\"FC\"", "\"XX\""))
                         .status())
                 .as("a clerk of FC cannot accept for XX, and XX is unknown")

@@ -123,6 +123,15 @@ public class Intake {
                     "matter " + matter.code() + " belongs to "
                             + matter.service().id() + "; submit it at the front door");
         }
+        if (!workflow.deployed(matter.processKey())) {
+            throw new Rejection(
+                    Rejection.Kind.UNPROCESSABLE,
+                    "matter.not-available",
+                    new LocalizedText(
+                            "事项 " + matter.code() + " 已列入事项目录，但本平台尚未开通办理，请到窗口咨询",
+                            "matter " + matter.code() + " is catalogued but not yet handled on this platform"),
+                    List.of());
+        }
         AcceptanceDecision decision = rules.decide(new AcceptanceRequest(
                 version.jurisdiction(),
                 matter,

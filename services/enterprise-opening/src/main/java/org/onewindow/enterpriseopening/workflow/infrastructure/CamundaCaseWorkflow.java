@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -22,12 +23,23 @@ class CamundaCaseWorkflow implements CaseWorkflow {
     static final String JURISDICTION = "jurisdiction";
     static final String CASE_NUMBER = "caseNumber";
 
+    private final RepositoryService repository;
     private final RuntimeService runtime;
     private final TaskService tasks;
 
-    CamundaCaseWorkflow(RuntimeService runtime, TaskService tasks) {
+    CamundaCaseWorkflow(RepositoryService repository, RuntimeService runtime, TaskService tasks) {
+        this.repository = repository;
         this.runtime = runtime;
         this.tasks = tasks;
+    }
+
+    @Override
+    public boolean deployed(String processKey) {
+        return repository
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey(processKey)
+                        .count()
+                > 0;
     }
 
     @Override

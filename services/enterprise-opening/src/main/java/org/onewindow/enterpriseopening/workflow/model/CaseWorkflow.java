@@ -11,6 +11,9 @@ import java.util.Optional;
  */
 public interface CaseWorkflow {
 
+    /** Whether a process for this key is deployed (a matter may be catalogued before it is modelled). */
+    boolean deployed(String processKey);
+
     /** Starts the matter's process for a case; the case number is the business key. */
     void start(String processKey, String caseNumber, Map<String, Object> variables);
 
