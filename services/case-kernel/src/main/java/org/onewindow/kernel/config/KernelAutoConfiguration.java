@@ -50,6 +50,9 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -147,6 +150,8 @@ public class KernelAutoConfiguration {
                             .permitAll()
                             .requestMatchers("/actuator/health", "/actuator/health/**")
                             .permitAll()
+                            .requestMatchers(selfAuthenticated(properties))
+                            .permitAll()
                             .anyRequest()
                             .authenticated())
                     .oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(new Callers()))
@@ -159,6 +164,15 @@ public class KernelAutoConfiguration {
         }
 
         /** Boot adds every token validator bean to its decoder: this one pins the realm. */
+        /** Paths with their own login; a matcher that matches nothing when none are configured. */
+        private static RequestMatcher selfAuthenticated(OneWindowProperties properties) {
+            List<RequestMatcher> matchers = properties.security().selfAuthenticatedPaths().stream()
+                    .map(path -> (RequestMatcher)
+                            PathPatternRequestMatcher.withDefaults().matcher(path))
+                    .toList();
+            return matchers.isEmpty() ? request -> false : new OrRequestMatcher(matchers);
+        }
+
         @Bean
         OAuth2TokenValidator<Jwt> oneWindowIssuer(OneWindowProperties properties) {
             return new JwtIssuerValidator(properties.security().issuer());

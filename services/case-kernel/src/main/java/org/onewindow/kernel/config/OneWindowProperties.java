@@ -23,9 +23,12 @@ public record OneWindowProperties(
 
     /**
      * @param issuer the OIDC issuer every token must name (the Keycloak realm URL)
-     * @param publicPaths Ant-style paths served without a token
+     * @param publicPaths Ant-style paths read (GET) without a token
+     * @param selfAuthenticatedPaths paths that bring their own login (Camunda's Cockpit on the
+     *     local stack), passed through for every method; never set outside a local profile
      */
     public record Security(
             @DefaultValue("http://localhost:8180/realms/onewindow") String issuer,
-            @DefaultValue List<String> publicPaths) {}
+            @DefaultValue List<String> publicPaths,
+            @DefaultValue List<String> selfAuthenticatedPaths) {}
 }
