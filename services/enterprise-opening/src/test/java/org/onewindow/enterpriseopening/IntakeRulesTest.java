@@ -223,6 +223,32 @@ class IntakeRulesTest {
                 .isEqualTo("acme-withdraws|case.withdraw|改为设立分公司");
     }
 
+    @Test
+    void aSupervisorListsTheCasesOfTheirJurisdictionOnly() {
+        String fcCase = apply(port, clerk("FC"), bundleApplication("FC", "WINDOW"))
+                .body()
+                .path("caseNumber")
+                .asText();
+        String lcCase = apply(port, clerk("LC"), bundleApplication("LC", "WINDOW"))
+                .body()
+                .path("caseNumber")
+                .asText();
+        String supervisor = org.onewindow.testkit.TestTokens.issue(
+                "fc-supervisor", java.util.List.of("supervisor"), "FC", "service-centre", null);
+        Reply list = call(port, "GET", "/api/v1/enterprise-opening/cases?status=IN_PROGRESS", supervisor, null, null);
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body().findValuesAsText("caseNumber")).contains(fcCase).doesNotContain(lcCase);
+        assertThat(call(port, "GET", "/api/v1/cases/" + fcCase, supervisor, null, null)
+                        .status())
+                .isEqualTo(200);
+        assertThat(call(port, "GET", "/api/v1/enterprise-opening/cases", applicant("acme", ACME_USCC), null, null)
+                        .status())
+                .isEqualTo(403);
+        assertThat(call(port, "GET", "/api/v1/enterprise-opening/cases?status=SOMETIMES", supervisor, null, null)
+                        .status())
+                .isEqualTo(400);
+    }
+
     private long cases() {
         return jdbc.sql("SELECT count(*) FROM case_file").query(Long.class).single();
     }

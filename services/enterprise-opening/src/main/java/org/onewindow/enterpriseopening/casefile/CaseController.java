@@ -7,9 +7,11 @@ import java.time.ZoneId;
 import java.util.List;
 import org.onewindow.enterpriseopening.casefile.infrastructure.JdbcCaseFiles;
 import org.onewindow.enterpriseopening.casefile.model.CaseFile;
+import org.onewindow.enterpriseopening.casefile.model.CaseStatus;
 import org.onewindow.enterpriseopening.clock.ClockKeeper;
 import org.onewindow.enterpriseopening.workflow.model.Retries;
 import org.onewindow.kernel.caseno.model.CaseNumber;
+import org.onewindow.kernel.catalogue.model.LocalizedText;
 import org.onewindow.kernel.catalogue.model.PromisedDates;
 import org.onewindow.kernel.problem.model.Rejection;
 import org.onewindow.kernel.security.model.AccessPolicy;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -104,6 +107,39 @@ class CaseController {
             List<StepView> steps) {}
 
     record StepView(String step, String status, OffsetDateTime startedAt, OffsetDateTime completedAt) {}
+
+    /** One line of the supervisor's list (督办 board): where each case of the jurisdiction stands. */
+    record CaseLine(
+            String caseNumber,
+            String matterCode,
+            String status,
+            String applicantName,
+            OffsetDateTime acceptedAt,
+            OffsetDateTime dueAt) {}
+
+    /** The cases of the caller's jurisdiction, newest first: staff only, never another jurisdiction's. */
+    @GetMapping("/api/v1/enterprise-opening/cases")
+    List<CaseLine> list(
+            Caller caller,
+            @RequestParam(required = false) CaseStatus status,
+            @RequestParam(defaultValue = "50") int limit) {
+        if (!caller.isStaff() || caller.jurisdiction() == null) {
+            throw new Rejection(
+                    Rejection.Kind.FORBIDDEN,
+                    "access.denied",
+                    new LocalizedText("只有工作人员可以查看办件列表", "only staff list the cases"),
+                    List.of());
+        }
+        return cases.inJurisdiction(caller.jurisdiction(), status, Math.max(1, Math.min(limit, 500))).stream()
+                .map(f -> new CaseLine(
+                        f.caseNumber(),
+                        f.matterCode(),
+                        f.status().name(),
+                        f.applicantName(),
+                        at(f.acceptedAt()),
+                        at(f.dueAt())))
+                .toList();
+    }
 
     @GetMapping("/api/v1/cases/{caseNumber}")
     CaseView read(Caller caller, @PathVariable String caseNumber) {
