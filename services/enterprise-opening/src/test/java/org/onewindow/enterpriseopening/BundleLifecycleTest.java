@@ -207,6 +207,13 @@ class BundleLifecycleTest {
                 .containsEntry("case.rated", 1L);
         assertThat(events.stream().map(e -> e.path("id").asText()).distinct().count())
                 .isEqualTo(events.size());
+        for (JsonNode event : events) {
+            assertThat(EventSchemas.violations(event))
+                    .as(
+                            "%s against docs/events/%s.schema.json",
+                            event, event.path("type").asText())
+                    .isEmpty();
+        }
         JsonNode established = events.stream()
                 .filter(e -> e.path("type").asText().equals("enterprise.established"))
                 .findFirst()

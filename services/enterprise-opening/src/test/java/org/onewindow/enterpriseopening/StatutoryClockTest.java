@@ -161,6 +161,9 @@ class StatutoryClockTest {
                     .isBetween(new java.math.BigDecimal("0.8"), new java.math.BigDecimal("1"));
         });
         assertThat(byType.get("case.sla-breached")).hasSize(1);
+        for (JsonNode event : events) {
+            assertThat(EventSchemas.violations(event)).as(event.toString()).isEmpty();
+        }
     }
 
     private JsonNode read(String caseNumber) {
