@@ -3,7 +3,6 @@ package org.onewindow.enterpriseopening.casefile;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import org.onewindow.enterpriseopening.casefile.infrastructure.JdbcCaseFiles;
 import org.onewindow.enterpriseopening.casefile.model.CaseFile;
@@ -11,7 +10,6 @@ import org.onewindow.enterpriseopening.casefile.model.CaseStatus;
 import org.onewindow.enterpriseopening.clock.ClockKeeper;
 import org.onewindow.enterpriseopening.workflow.model.CaseWorkflow;
 import org.onewindow.kernel.application.model.Channel;
-import org.onewindow.kernel.catalogue.model.LocalizedText;
 import org.onewindow.kernel.clock.model.ClockKind;
 import org.onewindow.kernel.clock.model.PauseReason;
 import org.onewindow.kernel.events.infrastructure.CaseJournal;
@@ -60,15 +58,11 @@ class CaseActions {
     @Transactional
     void suspend(Caller caller, CaseFile file, Suspension suspension) {
         if (!caller.isStaff() || !access.sameJurisdiction(caller, file.jurisdiction())) {
-            throw new Rejection(
-                    Rejection.Kind.FORBIDDEN,
-                    "access.denied",
-                    new LocalizedText("只有本辖区工作人员可以暂停计时", "only staff of the case's jurisdiction may suspend it"),
-                    List.of());
+            throw Rejection.forbidden("只有本辖区工作人员可以暂停计时", "only staff of the case's jurisdiction may suspend it");
         }
         PauseReason reason = pauseReason(suspension == null ? null : suspension.reason());
         if (file.status() != CaseStatus.IN_PROGRESS) {
-            throw conflict("case.decided", "已作出决定的办件不能暂停计时", "a decided case cannot be suspended");
+            throw Rejection.conflict("case.decided", "已作出决定的办件不能暂停计时", "a decided case cannot be suspended");
         }
         clocks.pause(file.caseNumber(), reason, clock.instant());
         journal.record(
@@ -87,14 +81,10 @@ class CaseActions {
         boolean staff = caller.isStaff() && access.sameJurisdiction(caller, file.jurisdiction());
         boolean owner = caller.has(Role.APPLICANT) && access.ownCase(caller, file.scope());
         if (!staff && !owner) {
-            throw new Rejection(
-                    Rejection.Kind.FORBIDDEN,
-                    "access.denied",
-                    new LocalizedText("只有申请人或本辖区工作人员可以恢复计时", "only the applicant or staff may resume it"),
-                    List.of());
+            throw Rejection.forbidden("只有申请人或本辖区工作人员可以恢复计时", "only the applicant or staff may resume it");
         }
         if (clocks.approvalPaused(file.caseNumber()).isEmpty()) {
-            throw conflict("case.not-suspended", "该办件未暂停计时", "the case is not suspended");
+            throw Rejection.conflict("case.not-suspended", "该办件未暂停计时", "the case is not suspended");
         }
         clocks.resume(file.caseNumber(), clock.instant());
         journal.record(caller, "case.resume", file.caseNumber(), file.jurisdiction(), null, "case.resumed", Map.of());
@@ -125,7 +115,7 @@ class CaseActions {
                     "comment", "comment.too-long", "评价内容不超过 500 字", "a comment has at most 500 characters"));
         }
         if (!cases.rated(file.caseNumber(), rating.score(), rating.comment(), clock.instant())) {
-            throw conflict("rating.not-open", "办件出件后方可评价，且每件只评一次", "a case is rated once, after delivery");
+            throw Rejection.conflict("rating.not-open", "办件出件后方可评价，且每件只评一次", "a case is rated once, after delivery");
         }
         journal.record(
                 caller,
@@ -151,7 +141,7 @@ class CaseActions {
                     FieldViolation.of("reason", "reason.missing", "请写明撤回理由", "give the reason for withdrawing"));
         }
         if (!cases.transition(file.caseNumber(), CaseStatus.IN_PROGRESS, CaseStatus.WITHDRAWN)) {
-            throw conflict("case.decided", "已作出决定的办件不能撤回", "a decided case cannot be withdrawn");
+            throw Rejection.conflict("case.decided", "已作出决定的办件不能撤回", "a decided case cannot be withdrawn");
         }
         workflow.cancel(file.caseNumber(), "withdrawn: " + reason);
         clocks.stop(file.caseNumber(), EnumSet.allOf(ClockKind.class), clock.instant());
@@ -165,15 +155,7 @@ class CaseActions {
                 && file.channel() != Channel.ONLINE
                 && access.sameJurisdiction(caller, file.jurisdiction());
         if (!owner && !window) {
-            throw new Rejection(
-                    Rejection.Kind.FORBIDDEN,
-                    "access.denied",
-                    new LocalizedText("只有申请人本人或受理窗口可以办理", "only the applicant or the accepting window may do this"),
-                    List.of());
+            throw Rejection.forbidden("只有申请人本人或受理窗口可以办理", "only the applicant or the accepting window may do this");
         }
-    }
-
-    private static Rejection conflict(String code, String zh, String en) {
-        return new Rejection(Rejection.Kind.CONFLICT, code, new LocalizedText(zh, en), List.of());
     }
 }

@@ -11,7 +11,6 @@ import org.onewindow.enterpriseopening.casefile.model.CaseStatus;
 import org.onewindow.enterpriseopening.clock.ClockKeeper;
 import org.onewindow.enterpriseopening.workflow.model.Retries;
 import org.onewindow.kernel.caseno.model.CaseNumber;
-import org.onewindow.kernel.catalogue.model.LocalizedText;
 import org.onewindow.kernel.catalogue.model.PromisedDates;
 import org.onewindow.kernel.problem.model.Rejection;
 import org.onewindow.kernel.security.model.AccessPolicy;
@@ -124,11 +123,7 @@ class CaseController {
             @RequestParam(required = false) CaseStatus status,
             @RequestParam(defaultValue = "50") int limit) {
         if (!caller.isStaff() || caller.jurisdiction() == null) {
-            throw new Rejection(
-                    Rejection.Kind.FORBIDDEN,
-                    "access.denied",
-                    new LocalizedText("只有工作人员可以查看办件列表", "only staff list the cases"),
-                    List.of());
+            throw Rejection.forbidden("只有工作人员可以查看办件列表", "only staff list the cases");
         }
         return cases.inJurisdiction(caller.jurisdiction(), status, Math.max(1, Math.min(limit, 500))).stream()
                 .map(f -> new CaseLine(

@@ -1,9 +1,7 @@
 package org.onewindow.enterpriseopening.intake;
 
-import java.util.List;
 import org.onewindow.kernel.application.model.Application;
 import org.onewindow.kernel.application.model.Channel;
-import org.onewindow.kernel.catalogue.model.LocalizedText;
 import org.onewindow.kernel.problem.model.Rejection;
 import org.onewindow.kernel.security.model.Caller;
 import org.onewindow.kernel.security.model.Role;
@@ -40,6 +38,6 @@ class IntakeAuthorisation {
     }
 
     private static Rejection refused(String zh, String en) {
-        return new Rejection(Rejection.Kind.FORBIDDEN, "access.denied", new LocalizedText(zh, en), List.of());
+        return Rejection.forbidden(zh, en);
     }
 }

@@ -9,7 +9,6 @@ import org.onewindow.enterpriseopening.casefile.infrastructure.JdbcCaseFiles;
 import org.onewindow.enterpriseopening.clock.ClockKeeper;
 import org.onewindow.enterpriseopening.workflow.model.CaseWorkflow;
 import org.onewindow.enterpriseopening.workflow.model.WorkItem;
-import org.onewindow.kernel.catalogue.model.LocalizedText;
 import org.onewindow.kernel.clock.model.ClockKind;
 import org.onewindow.kernel.events.infrastructure.CaseJournal;
 import org.onewindow.kernel.problem.model.FieldViolation;
@@ -57,11 +56,8 @@ class TaskWork {
     void claim(Caller caller, String taskId) {
         WorkItem task = workable(caller, taskId);
         if (task.assignee() != null && !task.assignee().equals(caller.username())) {
-            throw new Rejection(
-                    Rejection.Kind.CONFLICT,
-                    "task.claimed",
-                    new LocalizedText("该任务已由 " + task.assignee() + " 认领", "already claimed by " + task.assignee()),
-                    List.of());
+            throw Rejection.conflict(
+                    "task.claimed", "该任务已由 " + task.assignee() + " 认领", "already claimed by " + task.assignee());
         }
         workflow.claim(taskId, caller.username());
         journal.record(caller, "task.claim", task.caseNumber(), task.jurisdiction(), task.activity(), null, Map.of());
@@ -111,11 +107,7 @@ class TaskWork {
                     "channel must be WINDOW, POST or E_LICENCE"));
         }
         if (!cases.delivered(task.caseNumber(), clock.instant())) {
-            throw new Rejection(
-                    Rejection.Kind.CONFLICT,
-                    "case.not-approved",
-                    new LocalizedText("办件尚未办结，不能出件", "the case is not approved yet"),
-                    List.of());
+            throw Rejection.conflict("case.not-approved", "办件尚未办结，不能出件", "the case is not approved yet");
         }
         clocks.stop(task.caseNumber(), EnumSet.allOf(ClockKind.class), clock.instant());
         journal.record(
@@ -141,13 +133,9 @@ class TaskWork {
                 && task.department() != null
                 && task.department().equals(caller.department());
         if (!allowed) {
-            throw new Rejection(
-                    Rejection.Kind.FORBIDDEN,
-                    "access.denied",
-                    new LocalizedText(
-                            "该任务属于" + task.jurisdiction() + "的" + task.department() + "，您无权办理",
-                            "this task belongs to " + task.department() + " in " + task.jurisdiction()),
-                    List.of());
+            throw Rejection.forbidden(
+                    "该任务属于" + task.jurisdiction() + "的" + task.department() + "，您无权办理",
+                    "this task belongs to " + task.department() + " in " + task.jurisdiction());
         }
         return task;
     }

@@ -45,6 +45,16 @@ public class Rejection extends RuntimeException {
                 Kind.NOT_FOUND, code, new LocalizedText(zh, en), List.of(FieldViolation.of(field, code, zh, en)));
     }
 
+    /** 403: the caller's role or jurisdiction does not allow it; the reason says whose it is. */
+    public static Rejection forbidden(String zh, String en) {
+        return new Rejection(Kind.FORBIDDEN, "access.denied", new LocalizedText(zh, en), List.of());
+    }
+
+    /** 409: the case's state does not allow it now. */
+    public static Rejection conflict(String code, String zh, String en) {
+        return new Rejection(Kind.CONFLICT, code, new LocalizedText(zh, en), List.of());
+    }
+
     public Kind kind() {
         return kind;
     }

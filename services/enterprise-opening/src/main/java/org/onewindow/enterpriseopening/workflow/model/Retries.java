@@ -1,8 +1,6 @@
 package org.onewindow.enterpriseopening.workflow.model;
 
-import java.util.List;
 import java.util.function.Supplier;
-import org.onewindow.kernel.catalogue.model.LocalizedText;
 import org.onewindow.kernel.problem.model.Rejection;
 
 /** Runs a whole transaction again when the engine reports a concurrent change of the case. */
@@ -18,11 +16,8 @@ public final class Retries {
                 return transaction.get();
             } catch (ConcurrentCaseChange e) {
                 if (attempt == ATTEMPTS) {
-                    throw new Rejection(
-                            Rejection.Kind.CONFLICT,
-                            "case.busy",
-                            new LocalizedText("办件正在处理中，请稍后重试", "the case is being changed right now; try again"),
-                            List.of());
+                    throw Rejection.conflict(
+                            "case.busy", "办件正在处理中，请稍后重试", "the case is being changed right now; try again");
                 }
             }
         }
