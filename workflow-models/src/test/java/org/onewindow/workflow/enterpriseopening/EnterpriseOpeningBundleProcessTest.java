@@ -173,6 +173,7 @@ class EnterpriseOpeningBundleProcessTest {
         Mocks.register(
                 "ratingInvitation", (JavaDelegate) execution -> calls.add(Call.of("ratingInvitation", execution)));
         Mocks.register("caseDenial", (JavaDelegate) execution -> calls.add(Call.of("caseDenial", execution)));
+        Mocks.register("caseApproval", (JavaDelegate) execution -> calls.add(Call.of("caseApproval", execution)));
     }
 
     @AfterEach
@@ -209,6 +210,10 @@ class EnterpriseOpeningBundleProcessTest {
                 .extracting(Call::component)
                 .containsExactlyInAnyOrderElementsOf(FC_COMPONENTS);
         assertThat(calls(pi, "ratingInvitation")).isEmpty();
+        assertThat(calls(pi, "caseApproval"))
+                .as("approved once, after the last registration")
+                .extracting(Call::activityId)
+                .containsExactly("record-approval");
         Task deliver = singleTask(pi);
         assertThat(deliver.getTaskDefinitionKey()).isEqualTo("deliver");
         assertThat(candidateGroups(deliver)).containsExactly(DELIVERY_DEPARTMENT);
@@ -263,7 +268,8 @@ class EnterpriseOpeningBundleProcessTest {
                 .isEmpty();
         assertThat(calls(pi, "caseDenial")).extracting(Call::activityId).containsExactly("record-denial");
         assertThat(calls(pi, "ratingInvitation")).isEmpty();
-        BpmnAwareTests.assertThat(pi).hasNotPassed("register-licence", "components", "deliver", "completed");
+        assertThat(calls(pi, "caseApproval")).isEmpty();
+        BpmnAwareTests.assertThat(pi).hasNotPassed("register-licence", "components", "record-approval", "deliver");
         assertThat(history.createHistoricTaskInstanceQuery()
                         .processInstanceId(pi.getId())
                         .taskDefinitionKey("deliver")
@@ -294,6 +300,9 @@ class EnterpriseOpeningBundleProcessTest {
                 .isZero();
         assertThat(registrationJobs(pi)).as("the others wait for the licence").isEmpty();
         BpmnAwareTests.assertThat(pi).isNotEnded();
+        assertThat(calls(pi, "caseApproval"))
+                .as("not approved while a registration is owed")
+                .isEmpty();
 
         management.executeJob(failed.getId());
         runAllJobs(pi);
