@@ -120,7 +120,7 @@ class IntakeRulesTest {
         assertThat(elsewhere.status()).isEqualTo(404);
         assertThat(elsewhere.body().path("code").asText()).isEqualTo("matter.not-here");
         Reply notYet =
-                apply(port, clerk("FC"), bundleApplication("FC", "WINDOW").replace("EO-1", "EO-7"));
+                apply(port, clerk("LC"), bundleApplication("LC", "WINDOW").replace("EO-1", "EO-3"));
         assertThat(notYet.status()).as("catalogued, no process model yet").isEqualTo(422);
         assertThat(notYet.body().path("code").asText()).isEqualTo("matter.not-available");
         assertThat(apply(port, clerk("FC"), bundleApplication("FC", "WINDOW").replace("\"FC\"", "\"XX\""))

@@ -195,7 +195,7 @@ class EnterpriseOpeningBundleProcessTest {
                 .as("nothing registers before the licence is decided")
                 .isZero();
 
-        tasks.complete(review.getId(), Map.of("licenceDecision", "APPROVED"));
+        tasks.complete(review.getId(), Map.of("reviewDecision", "APPROVED"));
 
         assertThat(licenceJobs(pi)).hasSize(1);
         assertThat(registrationJobs(pi)).isEmpty();
@@ -258,7 +258,7 @@ class EnterpriseOpeningBundleProcessTest {
         ProcessInstance pi = start("FC", false);
         Task review = singleTask(pi);
 
-        tasks.complete(review.getId(), Map.of("licenceDecision", "DENIED", "licenceComment", "经营范围不符合规定"));
+        tasks.complete(review.getId(), Map.of("reviewDecision", "DENIED", "reviewComment", "经营范围不符合规定"));
 
         assertEndedAt(pi, "denied");
         assertThat(management.createJobQuery().processInstanceId(pi.getId()).count())
@@ -367,7 +367,7 @@ class EnterpriseOpeningBundleProcessTest {
     @Test
     void lcBundleRegistersTheLicenceAndExactlyThreeOthers() {
         ProcessInstance pi = start("LC", false);
-        tasks.complete(singleTask(pi).getId(), Map.of("licenceDecision", "APPROVED"));
+        tasks.complete(singleTask(pi).getId(), Map.of("reviewDecision", "APPROVED"));
         runAllJobs(pi);
 
         assertThat(calls(pi, "componentRegistration"))

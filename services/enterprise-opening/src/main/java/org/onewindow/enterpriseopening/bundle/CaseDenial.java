@@ -32,7 +32,9 @@ class CaseDenial implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String caseNumber = (String) execution.getVariable("caseNumber");
         String jurisdiction = (String) execution.getVariable("jurisdiction");
-        Object reason = execution.getVariable("licenceComment");
+        Object reason = "UPHELD".equals(execution.getVariable("objectionDecision"))
+                ? execution.getVariable("objectionComment")
+                : execution.getVariable("reviewComment");
         if (cases.transition(caseNumber, CaseStatus.IN_PROGRESS, CaseStatus.DENIED)) {
             clocks.stop(caseNumber, EnumSet.allOf(ClockKind.class), clock.instant());
             journal.recordBySystem(

@@ -51,6 +51,38 @@ class CaseActions {
 
     record Withdrawal(String reason) {}
 
+    /** An objection to a 简易注销 during its notice: who objects and why. */
+    record Objection(String objector, String reason) {}
+
+    /**
+     * 异议: anyone with a login (a creditor, an employee) may object while the notice runs; the
+     * registration office then decides on it. Outside the notice there is nothing to object to.
+     */
+    @Transactional
+    void object(Caller caller, CaseFile file, Objection objection) {
+        if (objection == null
+                || objection.reason() == null
+                || objection.reason().isBlank()) {
+            throw Rejection.invalid(
+                    FieldViolation.of("reason", "reason.missing", "请写明异议理由", "give the grounds of the objection"));
+        }
+        String objector = objection.objector() == null ? caller.username() : objection.objector();
+        if (!workflow.deliver(
+                file.caseNumber(),
+                "objection-raised",
+                Map.of("objector", objector, "objectionReason", objection.reason()))) {
+            throw Rejection.conflict("case.not-in-notice", "该办件不在公告期内，不能提出异议", "the case is not in its notice period");
+        }
+        journal.record(
+                caller,
+                "case.object",
+                file.caseNumber(),
+                file.jurisdiction(),
+                objection.reason(),
+                null,
+                Map.of("objector", objector));
+    }
+
     /** Why the clock stops (a PauseReason) and, for the applicant, what is awaited. */
     record Suspension(String reason, String note) {}
 

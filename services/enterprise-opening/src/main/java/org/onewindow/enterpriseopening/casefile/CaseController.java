@@ -75,6 +75,20 @@ class CaseController {
         return ResponseEntity.noContent().build();
     }
 
+    /** 异议 to a published 简易注销 notice: open to any signed-in party, the notice being public. */
+    @PostMapping("/api/v1/cases/{caseNumber}/objections")
+    ResponseEntity<Void> object(
+            Caller caller,
+            @PathVariable String caseNumber,
+            @RequestBody(required = false) CaseActions.Objection objection) {
+        String number = CaseNumber.parse(caseNumber).toString();
+        CaseFile file = cases.find(number)
+                .orElseThrow(
+                        () -> Rejection.notFound("case.unknown", "caseNumber", "未找到办件 " + number, "no case " + number));
+        Retries.onConcurrentChange(() -> actions.object(caller, file, objection));
+        return ResponseEntity.accepted().build();
+    }
+
     @PostMapping("/api/v1/cases/{caseNumber}/withdrawal")
     ResponseEntity<Void> withdraw(
             Caller caller,

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.onewindow.enterpriseopening.intake.EnterpriseOpeningProperties;
 import org.onewindow.kernel.catalogue.model.CatalogueVersion;
 import org.onewindow.kernel.catalogue.model.Matter;
 import org.onewindow.kernel.catalogue.model.MatterLimit;
@@ -26,17 +27,22 @@ public class ClockKeeper {
 
     private final CaseClocks clocks;
     private final PromisedDates dates;
+    private final Set<String> waitingSteps;
 
-    ClockKeeper(CaseClocks clocks, PromisedDates dates) {
+    ClockKeeper(CaseClocks clocks, PromisedDates dates, EnterpriseOpeningProperties properties) {
         this.clocks = clocks;
         this.dates = dates;
+        this.waitingSteps = properties.waitingSteps();
     }
 
-    /** Every clock the matter states a limit for, started at 受理; NOT_STATED limits run no clock. */
+    /**
+     * Every clock the matter states a limit for, started at 受理; NOT_STATED limits run no clock, and
+     * waiting periods (公告) are the model's timers.
+     */
     public void startAll(String caseNumber, CatalogueVersion version, Matter matter, Instant acceptedAt) {
         for (MatterLimit limit : matter.limits()) {
-            if (limit.limit().isEmpty()) {
-                continue;
+            if (limit.limit().isEmpty() || (limit.step() != null && waitingSteps.contains(limit.step()))) {
+                continue; // no limit stated, or a waiting period the model times itself
             }
             clocks.insert(
                     caseNumber,

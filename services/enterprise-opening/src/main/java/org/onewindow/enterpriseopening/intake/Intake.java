@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +48,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Intake {
 
-    /** The BPMN variables' retry cycle for calls to the departments' systems. */
-    private final String registrationRetryCycle;
+    private final EnterpriseOpeningProperties properties;
 
     private final CatalogueLookup catalogue;
     private final AcceptanceRules rules;
@@ -89,7 +89,7 @@ public class Intake {
         this.authorisation = authorisation;
         this.json = json;
         this.clock = clock;
-        this.registrationRetryCycle = properties.registrationRetryCycle();
+        this.properties = properties;
     }
 
     @Transactional
@@ -187,7 +187,8 @@ public class Intake {
                 List.of());
         cases.insert(file, decision.outcome().name(), write(missing(decision)), write(application));
         clocks.startAll(file.caseNumber(), version, matter, acceptedAt);
-        workflow.start(matter.processKey(), file.caseNumber(), variables(file, version, matter, application));
+        workflow.start(
+                matter.processKey(), file.caseNumber(), variables(file, version, matter, application, acceptedAt));
         Map<String, Object> data = new HashMap<>();
         data.put("matterCode", matter.code());
         data.put("catalogueVersion", version.version());
@@ -228,17 +229,41 @@ public class Intake {
     }
 
     private Map<String, Object> variables(
-            CaseFile file, CatalogueVersion version, Matter matter, Application application) {
+            CaseFile file, CatalogueVersion version, Matter matter, Application application, Instant acceptedAt) {
         Map<String, Object> vars = new HashMap<>();
         vars.put("caseNumber", file.caseNumber());
         vars.put("jurisdiction", file.jurisdiction());
         vars.put("matterCode", matter.code());
         vars.put("catalogueVersion", version.version());
         vars.put("smartApproval", SmartApproval.applies(version, application));
-        vars.put("reviewDepartment", Departments.MARKET_REGULATION);
+        vars.put("reviewDepartment", properties.reviewDepartmentOf(matter.code()));
         vars.put("deliveryDepartment", Departments.SERVICE_CENTRE);
-        vars.put("registrationRetryCycle", registrationRetryCycle);
+        vars.put("registrationRetryCycle", properties.registrationRetryCycle());
+        vars.put("reformPath", ReformPath.of(application).name());
+        // waiting periods (简易注销's 公告) end where the kernel clock says, as the model's timer dates
+        for (MatterLimit step : matter.stepLimits()) {
+            if (properties.waitingSteps().contains(step.step()) && step.limit().isPresent()) {
+                Instant ends =
+                        dates.due(version, step.limit().get(), acceptedAt).at();
+                vars.put(camel(step.step()) + "EndsAt", Date.from(ends));
+            }
+        }
         return vars;
+    }
+
+    /** public-notice → publicNotice, for the model's variable names. */
+    static String camel(String kebab) {
+        StringBuilder out = new StringBuilder();
+        boolean upper = false;
+        for (char c : kebab.toCharArray()) {
+            if (c == '-') {
+                upper = true;
+            } else {
+                out.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return out.toString();
     }
 
     private static List<Receipt.MissingMaterial> missing(AcceptanceDecision decision) {

@@ -25,8 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class TaskWork {
 
-    static final String REVIEW = "review-business-licence";
     static final String DELIVER = "deliver";
+    /** An objection raised during 简易注销's notice: upheld ends the simple procedure. */
+    static final String OBJECTION = "handle-objection";
 
     private final CaseWorkflow workflow;
     private final JdbcCaseFiles cases;
@@ -66,34 +67,39 @@ class TaskWork {
     @Transactional
     void complete(Caller caller, String taskId, Completion completion) {
         WorkItem task = workable(caller, taskId);
-        switch (task.activity()) {
-            case REVIEW -> review(caller, task, completion);
-            case DELIVER -> deliver(caller, task, completion);
-            default -> throw new IllegalStateException("no completion for task " + task.activity());
+        if (DELIVER.equals(task.activity())) {
+            deliver(caller, task, completion);
+        } else if (OBJECTION.equals(task.activity())) {
+            decide(caller, task, completion, List.of("UPHELD", "DISMISSED"), "objection");
+        } else {
+            // every other human step of the models is a review: review-business-licence, review, …
+            decide(caller, task, completion, List.of("APPROVED", "DENIED"), "review");
         }
     }
 
-    private void review(Caller caller, WorkItem task, Completion completion) {
+    /** A decision among {@code allowed}; the first ends the case's way forward, so it needs a reason. */
+    private void decide(Caller caller, WorkItem task, Completion completion, List<String> allowed, String kind) {
         String decision = completion == null ? null : completion.decision();
-        if (!"APPROVED".equals(decision) && !"DENIED".equals(decision)) {
+        if (!allowed.contains(decision)) {
             throw Rejection.invalid(FieldViolation.of(
-                    "decision", "decision.invalid", "审核结论应为 APPROVED 或 DENIED", "decision must be APPROVED or DENIED"));
+                    "decision", "decision.invalid", "结论应为以下之一：" + allowed, "decision must be one of " + allowed));
         }
-        if ("DENIED".equals(decision) && blank(completion.comment())) {
+        boolean adverse = "DENIED".equals(decision) || "UPHELD".equals(decision);
+        if (adverse && blank(completion.comment())) {
             throw Rejection.invalid(FieldViolation.of(
-                    "comment", "comment.missing", "不予许可须写明理由", "a denial needs its reason in the comment"));
+                    "comment", "comment.missing", "须在 comment 中写明理由", "give the reason in the comment"));
         }
         journal.record(
                 caller,
-                "licence.review",
+                task.activity(),
                 task.caseNumber(),
                 task.jurisdiction(),
                 completion.comment(),
                 "case.step-completed",
                 Map.of("step", task.activity(), "outcome", decision, "completedBy", caller.username()));
         Map<String, Object> vars = new HashMap<>();
-        vars.put("licenceDecision", decision);
-        vars.put("licenceComment", completion.comment());
+        vars.put(kind + "Decision", decision);
+        vars.put(kind + "Comment", completion.comment());
         workflow.complete(task.id(), vars);
     }
 

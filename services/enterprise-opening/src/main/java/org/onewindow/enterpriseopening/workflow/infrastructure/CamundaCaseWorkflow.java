@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -79,6 +80,21 @@ class CamundaCaseWorkflow implements CaseWorkflow {
     @Override
     public void complete(String taskId, Map<String, Object> variables) {
         guarded(() -> tasks.complete(taskId, variables));
+    }
+
+    @Override
+    public boolean deliver(String caseNumber, String message, Map<String, Object> variables) {
+        try {
+            runtime.createMessageCorrelation(message)
+                    .processInstanceBusinessKey(caseNumber)
+                    .setVariables(variables)
+                    .correlateWithResult();
+            return true;
+        } catch (MismatchingMessageCorrelationException notWaiting) {
+            return false;
+        } catch (OptimisticLockingException e) {
+            throw new ConcurrentCaseChange(e.getMessage(), e);
+        }
     }
 
     @Override

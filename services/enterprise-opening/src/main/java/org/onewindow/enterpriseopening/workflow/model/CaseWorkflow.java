@@ -26,6 +26,12 @@ public interface CaseWorkflow {
 
     void complete(String taskId, Map<String, Object> variables);
 
+    /**
+     * Delivers a message the case's process waits for (an objection during a 公告); false when the
+     * process is not waiting for it.
+     */
+    boolean deliver(String caseNumber, String message, Map<String, Object> variables);
+
     /** Ends a case's process early (withdrawal), with the reason kept in the engine's history. */
     void cancel(String caseNumber, String reason);
 }
