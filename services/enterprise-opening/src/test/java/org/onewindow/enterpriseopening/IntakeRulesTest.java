@@ -83,6 +83,56 @@ class IntakeRulesTest {
         assertThat(reply.body().path("missingMaterials").findValuesAsText("code"))
                 .containsExactly("premises-proof");
         assertThat(reply.body().path("supplementDueAt").asText()).isNotBlank();
+
+        // 补齐: the window hands in the owed proof; only owed materials, each with its reference
+        String caseNumber = reply.body().path("caseNumber").asText();
+        String path = "/api/v1/cases/" + caseNumber + "/supplements";
+        Reply notOwed = call(
+                port,
+                "POST",
+                path,
+                clerk("FC"),
+                null,
+                "{\"materials\":[{\"code\":\"articles-of-association\",\"form\":\"PAPER\"}]}");
+        assertThat(notOwed.status()).isEqualTo(400);
+        assertThat(notOwed.body().path("errors").findValuesAsText("code")).containsExactly("material.not-owed");
+        assertThat(call(
+                                port,
+                                "POST",
+                                path,
+                                clerk("FC"),
+                                null,
+                                "{\"materials\":[{\"code\":\"premises-proof\",\"form\":\"UPLOAD\"}]}")
+                        .status())
+                .as("an upload needs its reference")
+                .isEqualTo(400);
+        assertThat(call(
+                                port,
+                                "POST",
+                                path,
+                                clerk("LC"),
+                                null,
+                                "{\"materials\":[{\"code\":\"premises-proof\",\"form\":\"PAPER\"}]}")
+                        .status())
+                .isEqualTo(404);
+        assertThat(call(
+                                port,
+                                "POST",
+                                path,
+                                clerk("FC"),
+                                null,
+                                "{\"materials\":[{\"code\":\"premises-proof\",\"form\":\"UPLOAD\",\"reference\":\"upload-77\"}]}")
+                        .status())
+                .isEqualTo(204);
+        assertThat(call(port, "GET", "/api/v1/cases/" + caseNumber, clerk("FC"), null, null)
+                        .body()
+                        .path("owedMaterials"))
+                .isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_trail WHERE subject = ? AND action = 'case.supplement'")
+                        .param(caseNumber)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1L);
     }
 
     @Test

@@ -1,14 +1,18 @@
 package org.onewindow.enterpriseopening.casefile;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import org.onewindow.enterpriseopening.casefile.infrastructure.JdbcCaseFiles;
 import org.onewindow.enterpriseopening.casefile.model.CaseFile;
 import org.onewindow.enterpriseopening.casefile.model.CaseStatus;
 import org.onewindow.enterpriseopening.clock.ClockKeeper;
 import org.onewindow.enterpriseopening.workflow.model.CaseWorkflow;
+import org.onewindow.kernel.acceptance.model.MaterialForm;
+import org.onewindow.kernel.application.model.Application;
 import org.onewindow.kernel.application.model.Channel;
 import org.onewindow.kernel.clock.model.ClockKind;
 import org.onewindow.kernel.clock.model.PauseReason;
@@ -50,6 +54,69 @@ class CaseActions {
     record Rating(Integer score, String comment) {}
 
     record Withdrawal(String reason) {}
+
+    /** Materials handed in after 容缺受理. */
+    record Supplement(List<Application.Material> materials) {}
+
+    /**
+     * 补齐: the applicant (or the window for a walk-in) hands in owed materials. Each must be one that
+     * is owed and carry its reference; when the last is in and the clock waits for the applicant, it
+     * runs again.
+     */
+    @Transactional
+    void supplement(Caller caller, CaseFile file, Supplement supplement) {
+        actFor(caller, file);
+        if (file.status() == CaseStatus.DELIVERED
+                || file.status() == CaseStatus.WITHDRAWN
+                || file.status() == CaseStatus.DENIED) {
+            throw Rejection.conflict("case.closed", "办件已办结，无需补齐材料", "the case is closed");
+        }
+        List<Application.Material> given =
+                supplement == null || supplement.materials() == null ? List.of() : supplement.materials();
+        List<String> owed = cases.owed(file.caseNumber());
+        List<FieldViolation> problems = new ArrayList<>();
+        if (given.isEmpty()) {
+            problems.add(
+                    FieldViolation.of("materials", "materials.missing", "请提交所欠材料", "list the materials handed in"));
+        }
+        for (int i = 0; i < given.size(); i++) {
+            Application.Material m = given.get(i);
+            String field = "materials[" + i + "]";
+            if (m == null || m.code() == null || !owed.contains(m.code())) {
+                problems.add(FieldViolation.of(
+                        field + ".code",
+                        "material.not-owed",
+                        "该材料不在欠缺清单中；欠缺：" + owed,
+                        "not an owed material; owed: " + owed));
+            } else if (m.form() == null
+                    || (m.form() != MaterialForm.PAPER
+                            && (m.reference() == null || m.reference().isBlank()))) {
+                problems.add(FieldViolation.of(
+                        field + ".reference",
+                        "material.reference-missing",
+                        "请注明材料形式，上传件或电子证照须填写编号",
+                        "give the form, and the reference of an upload or e-licence"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw Rejection.invalid(problems.toArray(FieldViolation[]::new));
+        }
+        List<String> codes = given.stream().map(Application.Material::code).toList();
+        cases.supplied(file.caseNumber(), codes);
+        journal.record(
+                caller,
+                "case.supplement",
+                file.caseNumber(),
+                file.jurisdiction(),
+                null,
+                "case.step-completed",
+                Map.of("step", "supplement", "outcome", String.join(",", codes), "completedBy", caller.username()));
+        if (cases.owed(file.caseNumber()).isEmpty()
+                && clocks.approvalPaused(file.caseNumber()).isPresent()) {
+            clocks.resume(file.caseNumber(), clock.instant());
+            journal.recordBySystem("case.resume", file.caseNumber(), file.jurisdiction(), "case.resumed", Map.of());
+        }
+    }
 
     /** An objection to a 简易注销 during its notice: who objects and why. */
     record Objection(String objector, String reason) {}

@@ -89,6 +89,15 @@ class CaseController {
         return ResponseEntity.accepted().build();
     }
 
+    @PostMapping("/api/v1/cases/{caseNumber}/supplements")
+    ResponseEntity<Void> supplement(
+            Caller caller,
+            @PathVariable String caseNumber,
+            @RequestBody(required = false) CaseActions.Supplement supplement) {
+        Retries.onConcurrentChange(() -> actions.supplement(caller, readable(caller, caseNumber), supplement));
+        return ResponseEntity.noContent().build();
+    }
+
     @PostMapping("/api/v1/cases/{caseNumber}/withdrawal")
     ResponseEntity<Void> withdraw(
             Caller caller,
@@ -113,6 +122,7 @@ class CaseController {
             OffsetDateTime wholeProcessDueAt,
             boolean calendarKnown,
             boolean suspended,
+            List<String> owedMaterials,
             OffsetDateTime supplementDueAt,
             String issuedUscc,
             OffsetDateTime deliveredAt,
@@ -169,6 +179,7 @@ class CaseController {
                 at(file.wholeProcessDueAt()),
                 file.calendarKnown(),
                 clocks.approvalPaused(file.caseNumber()).isPresent(),
+                cases.owed(file.caseNumber()),
                 at(file.supplementDueAt()),
                 file.issuedUscc(),
                 at(file.deliveredAt()),

@@ -103,6 +103,24 @@ public class JdbcCaseFiles {
                 == 1;
     }
 
+    /** The codes of the materials still owed under 容缺受理. */
+    public List<String> owed(String caseNumber) {
+        return jdbc.sql(
+                        "SELECT e->>'code' FROM case_file, jsonb_array_elements(owed_materials) e WHERE case_number = ?")
+                .param(caseNumber)
+                .query(String.class)
+                .list();
+    }
+
+    /** Crosses supplied materials off the owed list. */
+    public void supplied(String caseNumber, List<String> codes) {
+        jdbc.sql("UPDATE case_file SET updated_at = now(), owed_materials = (SELECT coalesce(jsonb_agg(e), '[]'::jsonb)"
+                        + " FROM jsonb_array_elements(owed_materials) e WHERE NOT (e->>'code' = ANY(?)))"
+                        + " WHERE case_number = ?")
+                .params(codes.toArray(String[]::new), caseNumber)
+                .update();
+    }
+
     public void issuedUscc(String caseNumber, String uscc) {
         jdbc.sql("UPDATE case_file SET issued_uscc = ?, updated_at = now() WHERE case_number = ?")
                 .params(uscc, caseNumber)
