@@ -276,6 +276,11 @@ class BundleLifecycleTest {
         assertThat(qx.has("promisedDueAt"))
                 .as("QX states no limit for the whole bundle")
                 .isFalse();
+        assertThat(qx.path("stepPromises").findValuesAsText("step")).containsExactly("business-licence");
+        assertThat(OffsetDateTime.parse(
+                        qx.path("stepPromises").get(0).path("dueAt").asText()))
+                .as("QX promises the licence within one working day")
+                .isAfter(OffsetDateTime.parse(qx.path("acceptedAt").asText()));
     }
 
     private JsonNode caseOf(String caseNumber) {

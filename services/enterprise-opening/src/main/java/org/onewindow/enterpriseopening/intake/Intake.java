@@ -210,7 +210,15 @@ public class Intake {
                 calendarKnown,
                 missing(decision),
                 supplementDue.map(d -> offset(d.at())).orElse(null),
-                null);
+                null,
+                matter.stepLimits().stream()
+                        .filter(l -> l.limit().isPresent()
+                                && !properties.waitingSteps().contains(l.step()))
+                        .map(l -> new Receipt.StepPromise(
+                                l.step(),
+                                offset(dates.due(version, l.limit().get(), acceptedAt)
+                                        .at())))
+                        .toList());
     }
 
     private Receipt notOpened(Application application, AcceptanceDecision decision) {
@@ -225,7 +233,8 @@ public class Intake {
                 null,
                 missing(decision),
                 null,
-                refusal);
+                refusal,
+                List.of());
     }
 
     private Map<String, Object> variables(

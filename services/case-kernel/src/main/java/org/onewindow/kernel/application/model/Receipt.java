@@ -12,6 +12,8 @@ import org.onewindow.kernel.catalogue.model.LocalizedText;
  *
  * @param promisedDueAt absent when the catalogue states no limit for the matter
  * @param supplementDueAt when the owed materials of a 容缺受理 must be in
+ * @param stepPromises the steps the catalogue promises a time for (QX: the business licence in 1
+ *     working day, though the bundle as a whole has no stated limit)
  */
 public record Receipt(
         String caseNumber,
@@ -23,11 +25,16 @@ public record Receipt(
         Boolean calendarKnown,
         List<MissingMaterial> missingMaterials,
         OffsetDateTime supplementDueAt,
-        LocalizedText refusal) {
+        LocalizedText refusal,
+        List<StepPromise> stepPromises) {
 
     public Receipt {
         missingMaterials = missingMaterials == null ? List.of() : List.copyOf(missingMaterials);
+        stepPromises = stepPromises == null ? List.of() : List.copyOf(stepPromises);
     }
+
+    /** When a step of the case is promised to be done. */
+    public record StepPromise(String step, OffsetDateTime dueAt) {}
 
     /** One item of the 一次性告知 list. */
     public record MissingMaterial(String code, LocalizedText name, boolean core, LocalizedText reason) {}
