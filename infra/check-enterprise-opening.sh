@@ -2,7 +2,8 @@
 # Drives enterprise-opening (EO-1, 企业开办) through the running local stack, as its users would:
 # real Keycloak tokens, every call through the gateway, WireMock as the departments' systems.
 #   1. FC's window applies for a walk-in founder; LC's and QX's windows apply the same bundle;
-#   2. LC's approver cannot touch FC's review task; FC's approver claims and approves it;
+#   2. the clock is suspended for the applicant's supplement and resumed; LC's approver cannot touch
+#      FC's review task; FC's approver claims and approves it;
 #   3. the components register, FC's window delivers (统一出件), the applicant rates at the window;
 #   4. every event of the case is on Kafka exactly once;
 #   5. apply → receipt through the gateway, timed N times (median, p90).
@@ -77,6 +78,14 @@ for j in FC LC QX; do
   fi
 done
 
+echo "== 暂停计时 while the applicant supplies a document, then 恢复计时"
+call POST "/api/v1/cases/$CASE/suspension" "$FC_APPROVER" '{"reason":"APPLICANT_SUPPLEMENT","note":"待补充住所证明原件"}'
+[[ "$STATUS" == 204 ]] && ok "fc-approver suspends the clock (APPLICANT_SUPPLEMENT)" || bad "suspend: $STATUS $BODY"
+call POST "/api/v1/cases/$CASE/suspension" "$FC_APPROVER" '{"reason":"HEARING"}'
+[[ "$STATUS" == 409 ]] && ok "a reason EO-1's limit does not exclude (HEARING): 409" || bad "HEARING: $STATUS"
+call POST "/api/v1/cases/$CASE/resumption" "$FC_CLERK"
+[[ "$STATUS" == 204 ]] && ok "fc-clerk resumes it; due now $(curl -sS -m 10 -H "Authorization: Bearer $FC_CLERK" "$GATEWAY/api/v1/cases/$CASE" | json 'd["dueAt"]')" || bad "resume: $STATUS $BODY"
+
 echo "== review: LC cannot, FC can"
 REVIEW="$(task_of "$FC_APPROVER" "$CASE" review-business-licence)"
 [[ -n "$REVIEW" ]] && ok "FC's review task $REVIEW is in fc-approver's list" || bad "no review task for $CASE"
@@ -121,7 +130,7 @@ for line in sys.stdin:
     dup += e['id'] in ids; ids.add(e['id'])
 print(dict(seen), 'duplicate ids:', dup)" "$CASE" "$start_ms")"
   echo "    $events"
-  for t in "'case.accepted': 1" "'case.step-completed': 6" "'enterprise.established': 1" "'case.decided': 1" "'case.delivered': 1" "'case.rated': 1" "duplicate ids: 0"; do
+  for t in "'case.accepted': 1" "'case.suspended': 1" "'case.resumed': 1" "'case.step-completed': 6" "'enterprise.established': 1" "'case.decided': 1" "'case.delivered': 1" "'case.rated': 1" "duplicate ids: 0"; do
     [[ "$events" == *"$t"* ]] && ok "$t" || bad "expected $t"
   done
 else
