@@ -26,11 +26,13 @@ one_run() { # rate -> "p50 p95 p99 mean_rps ok ko"
 import re, sys
 text = open(sys.argv[1], encoding="utf-8", errors="replace").read()
 block = text[text.rfind("---- Global Information"):]
+def num(text):  # Gatling groups thousands: 1,500
+    return text.replace(",", "")
 def val(label):
-    m = re.search(r">\s*" + re.escape(label) + r"\s*\|\s*([0-9.]+)", block)
-    return m.group(1) if m else "nan"
-req = re.search(r">\s*request count\s*\|\s*(\d+)\s*\|\s*(\d+)\s*\|\s*(\S+)", block)
-ok, ko = (req.group(2), req.group(3).replace("-", "0")) if req else ("0", "nan")
+    m = re.search(r">\s*" + re.escape(label) + r"\s*\|\s*([0-9.,]+)", block)
+    return num(m.group(1)) if m else "nan"
+req = re.search(r">\s*request count\s*\|\s*([0-9,]+)\s*\|\s*([0-9,]+)\s*\|\s*(\S+)", block)
+ok, ko = (num(req.group(2)), num(req.group(3)).replace("-", "0")) if req else ("0", "nan")
 print(val("response time 50th percentile (ms)"), val("response time 95th percentile (ms)"),
       val("response time 99th percentile (ms)"), val("mean throughput (rps)"), ok, ko)
 PY
