@@ -2,6 +2,7 @@ package org.onewindow.kernel.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -22,12 +23,15 @@ import org.onewindow.kernel.events.CaseEventFactory;
 import org.onewindow.kernel.events.infrastructure.CaseEventExternalization;
 import org.onewindow.kernel.events.infrastructure.CaseJournal;
 import org.onewindow.kernel.events.infrastructure.Inbox;
+import org.onewindow.kernel.events.infrastructure.OutboxHousekeeping;
 import org.onewindow.kernel.idempotency.infrastructure.IdempotencyStore;
 import org.onewindow.kernel.problem.infrastructure.ProblemHandler;
+import org.onewindow.kernel.problem.infrastructure.SaturationProblemHandler;
 import org.onewindow.kernel.security.infrastructure.CallerArgumentResolver;
 import org.onewindow.kernel.security.infrastructure.Callers;
 import org.onewindow.kernel.security.infrastructure.ProblemAuthenticationHandlers;
 import org.onewindow.kernel.security.model.AccessPolicy;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -43,7 +47,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -198,6 +205,7 @@ public class KernelAutoConfiguration {
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(JdbcClient.class)
     @ConditionalOnBean(DataSource.class)
+    @EnableScheduling
     static class Persistence {
         @Bean
         @ConditionalOnMissingBean
@@ -227,6 +235,25 @@ public class KernelAutoConfiguration {
         CaseJournal caseJournal(
                 AuditTrail audit, ApplicationEventPublisher publisher, CaseEventFactory events, Clock clock) {
             return new CaseJournal(audit, publisher, events, clock);
+        }
+
+        @Bean
+        SaturationProblemHandler saturationProblemHandler() {
+            return new SaturationProblemHandler();
+        }
+
+        /** Redelivery of stuck case events, purge of relayed ones, the backlog gauge. */
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnClass(IncompleteEventPublications.class)
+        @ConditionalOnExpression("'${onewindow.service:}' != ''")
+        OutboxHousekeeping outboxHousekeeping(
+                IncompleteEventPublications incomplete,
+                CompletedEventPublications completed,
+                JdbcClient jdbc,
+                @Value("${onewindow.outbox.redeliver-after}") Duration redeliverAfter,
+                @Value("${onewindow.outbox.keep-completed}") Duration keepCompleted) {
+            return new OutboxHousekeeping(incomplete, completed, jdbc, redeliverAfter, keepCompleted);
         }
 
         @Bean
