@@ -29,6 +29,7 @@ import org.onewindow.kernel.catalogue.model.OwningService;
 import org.onewindow.kernel.events.CaseEvent;
 import org.onewindow.kernel.events.CaseEventFactory;
 import org.onewindow.kernel.events.infrastructure.Inbox;
+import org.onewindow.kernel.events.infrastructure.OutboxHousekeeping;
 import org.onewindow.testkit.KafkaTestBroker;
 import org.onewindow.testkit.OneWindowTestEnvironment;
 import org.onewindow.testkit.TestTokens;
@@ -81,6 +82,9 @@ class KernelIntegrationTest {
 
     @Autowired
     TransactionTemplate transaction;
+
+    @Autowired
+    OutboxHousekeeping outbox;
 
     @LocalServerPort
     int port;
@@ -181,6 +185,34 @@ class KernelIntegrationTest {
         assertThat(received.value()).contains(event.id(), "\"matterCode\":\"EO-1\"");
         assertThat(new String(received.headers().lastHeader("ce_type").value())).contains("case.accepted");
         assertThat(awaitCompletedPublications(event.id())).isEqualTo(1);
+    }
+
+    /** A failed send leaves the publication incomplete; the housekeeping relays it again. */
+    @Test
+    void aPublicationStuckPastRedeliverAfterIsResubmittedAndCompleted() {
+        String caseNumber =
+                new CaseNumber("LC", OwningService.ENTERPRISE_OPENING, LocalDate.of(2026, 11, 23), 4343).toString();
+        CaseEvent event = events.create("case.accepted", caseNumber, "LC", Map.of("matterCode", "EO-1"), null);
+        transaction.executeWithoutResult(tx -> publisher.publishEvent(event));
+        assertThat(awaitCompletedPublications(event.id())).isEqualTo(1);
+        jdbc.sql("UPDATE event_publication SET completion_date = NULL, publication_date = now() - interval '10 minutes'"
+                        + " WHERE serialized_event LIKE ?")
+                .param("%" + event.id() + "%")
+                .update();
+        assertThat(outbox.backlog()).isGreaterThanOrEqualTo(1);
+
+        outbox.redeliver();
+
+        assertThat(awaitCompletedPublications(event.id())).isEqualTo(1);
+        assertThat(countRecords(OwningService.ENTERPRISE_OPENING.topic(), caseNumber, 2))
+                .as("sent, then resubmitted: consumers dedupe by id")
+                .isEqualTo(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM event_publication WHERE serialized_event LIKE ?"
+                                + " AND completion_date IS NULL")
+                        .param("%" + event.id() + "%")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -289,6 +321,33 @@ class KernelIntegrationTest {
             }
         }
         throw new AssertionError("no record keyed " + key + " on " + topic + " within 30 s");
+    }
+
+    /** How many records keyed {@code key} the topic holds, waiting up to 30 s for {@code expected}. */
+    private int countRecords(String topic, String key, int expected) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "kernel-it-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        int seen = 0;
+        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (Instant.now().isBefore(deadline) && seen < expected) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (key.equals(r.key())) {
+                        seen++;
+                    }
+                }
+            }
+            // anything more than expected arrives within a further poll
+            for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofSeconds(1))) {
+                if (key.equals(r.key())) {
+                    seen++;
+                }
+            }
+        }
+        return seen;
     }
 
     private int awaitCompletedPublications(String eventId) {
