@@ -2,12 +2,17 @@ package org.onewindow.load;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.doIf;
+import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.net.URI;
@@ -16,6 +21,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +35,29 @@ import java.util.regex.Pattern;
  * the EO-1 bundle through the gateway with real Keycloak tokens; each accepted application is a
  * case with its number, clocks, Camunda instance, audit line and outbox event.
  *
- * <p>System properties: {@code rate} (applications/s, default 50), {@code duration} (s, default 30),
- * {@code gateway} (default http://localhost:8080), {@code keycloak} (default http://localhost:8180).
+ * <p>System properties: {@code rate} (applications/s, default 50), {@code duration} (s, default
+ * 30), {@code gateway} (default http://localhost:8080), {@code keycloak} (default
+ * http://localhost:8180), and for the harnesses:
+ *
+ * <ul>
+ *   <li>{@code retries} (default 0): a client that was not given a receipt tries again with the
+ *       same Idempotency-Key, up to this many times within {@code retryFor} seconds (default
+ *       600), after the answer's Retry-After or {@code retryPause} seconds (default 1), as a
+ *       clerk's client should; the fault harness uses it to check that a retry never makes a
+ *       second case;
+ *   <li>{@code receipts}: a CSV file to write every application's outcome to (its key, last HTTP
+ *       status, case number, attempts), for the reconciliation;
+ *   <li>{@code tap}: a Kafka bootstrap address; a consumer then notes when each event of {@code
+ *       tapTopic} is seen, written to {@code tapOut} ({@link EventTap}).
+ * </ul>
  */
 public class IntakeSimulation extends Simulation {
 
     static final double RATE = Double.parseDouble(System.getProperty("rate", "50"));
     static final int DURATION = Integer.parseInt(System.getProperty("duration", "30"));
+    static final int RETRIES = Integer.parseInt(System.getProperty("retries", "0"));
+    static final double RETRY_PAUSE = Double.parseDouble(System.getProperty("retryPause", "1"));
+    static final Duration RETRY_FOR = Duration.ofSeconds(Long.parseLong(System.getProperty("retryFor", "600")));
     static final String GATEWAY = System.getProperty("gateway", "http://localhost:8080");
     static final String KEYCLOAK = System.getProperty("keycloak", "http://localhost:8180");
     static final List<String> JURISDICTIONS = List.of("FC", "LC", "QX");
@@ -54,6 +76,14 @@ public class IntakeSimulation extends Simulation {
                {"code":"premises-proof","form":"COMMITMENT"},{"code":"officer-appointment","form":"PAPER"}],
              "data":{"registeredCapitalCny10k":100}}""";
 
+    final Receipts receipts = new Receipts(path("receipts"));
+    final EventTap tap = System.getProperty("tap") == null
+            ? null
+            : new EventTap(
+                    System.getProperty("tap"),
+                    System.getProperty("tapTopic", "onewindow.enterprise-opening.case-events"),
+                    path("tapOut"));
+
     HttpProtocolBuilder protocol = http.baseUrl(GATEWAY)
             .contentTypeHeader("application/json")
             .acceptHeader("application/json")
@@ -65,19 +95,118 @@ public class IntakeSimulation extends Simulation {
                         JURISDICTIONS.get(ThreadLocalRandom.current().nextInt(JURISDICTIONS.size()));
                 return session.set("jurisdiction", jurisdiction)
                         .set("token", TOKENS.get(jurisdiction))
-                        .set("key", UUID.randomUUID().toString());
+                        .set("key", UUID.randomUUID().toString())
+                        .set("firstSentAt", System.currentTimeMillis())
+                        .set("attempts", 0);
             })
-            .exec(http("apply")
-                    .post("/api/v1/applications")
-                    .header("Authorization", "Bearer #{token}")
-                    .header("Idempotency-Key", "#{key}")
-                    .body(StringBody(APPLICATION))
-                    .check(status().is(201))
-                    .check(jsonPath("$.caseNumber").saveAs("caseNumber")));
+            .asLongAs(IntakeSimulation::unanswered)
+            .on(
+                    doIf(session -> session.getInt("attempts") > 0).then(pause(IntakeSimulation::backOff)),
+                    exec(session -> session.remove("status")
+                            .remove("retryAfter")
+                            .set("attempts", session.getInt("attempts") + 1)),
+                    exec(http("apply")
+                            .post("/api/v1/applications")
+                            .header("Authorization", "Bearer #{token}")
+                            .header("Idempotency-Key", "#{key}")
+                            .body(StringBody(APPLICATION))
+                            .check(status().saveAs("status"))
+                            .check(header("Retry-After").optional().saveAs("retryAfter"))
+                            .check(status().is(201))
+                            .check(jsonPath("$.caseNumber").saveAs("caseNumber"))))
+            .exec(session -> {
+                receipts.add(session);
+                return session;
+            });
 
     {
         setUp(window.injectOpen(constantUsersPerSec(RATE).during(Duration.ofSeconds(DURATION))))
                 .protocols(protocol);
+    }
+
+    /** No receipt yet, and attempts and time left to try again. */
+    static boolean unanswered(Session session) {
+        if (session.contains("caseNumber")) {
+            return false;
+        }
+        int attempts = session.getInt("attempts");
+        boolean inTime = System.currentTimeMillis() - session.getLong("firstSentAt") < RETRY_FOR.toMillis();
+        return attempts == 0 || (attempts <= RETRIES && inTime);
+    }
+
+    /**
+     * As a clerk's client should: wait what the answer's Retry-After asks (else {@code retryPause}),
+     * with up to half again at random, so that the clients turned away by an outage do not all
+     * come back in the same second.
+     */
+    static Duration backOff(Session session) {
+        double asked = session.contains("retryAfter") ? Double.parseDouble(session.getString("retryAfter")) : 0;
+        double base = Math.max(asked, RETRY_PAUSE);
+        return Duration.ofMillis(
+                (long) (base * 1000 * (1 + ThreadLocalRandom.current().nextDouble(0.5))));
+    }
+
+    @Override
+    public void before() {
+        if (tap != null) {
+            tap.start();
+        }
+    }
+
+    @Override
+    public void after() {
+        if (tap != null) {
+            tap.stop();
+        }
+        receipts.write();
+    }
+
+    static Path path(String property) {
+        String value = System.getProperty(property);
+        return value == null || value.isBlank() ? null : Path.of(value);
+    }
+
+    /** Every application's outcome, as the client saw it. */
+    static final class Receipts {
+        private final Path file;
+        private final java.util.Queue<String> rows = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+        Receipts(Path file) {
+            this.file = file;
+        }
+
+        void add(Session session) {
+            if (file == null) {
+                return;
+            }
+            rows.add(String.join(
+                    ",",
+                    session.getString("key"),
+                    session.getString("jurisdiction"),
+                    session.contains("status") ? String.valueOf(session.getInt("status")) : "0",
+                    session.contains("caseNumber") ? session.getString("caseNumber") : "",
+                    String.valueOf(session.getInt("attempts")),
+                    String.valueOf(session.getLong("firstSentAt")),
+                    String.valueOf(System.currentTimeMillis())));
+        }
+
+        void write() {
+            if (file == null) {
+                return;
+            }
+            try {
+                java.nio.file.Files.write(
+                        file,
+                        java.util.stream.Stream.concat(
+                                        java.util.stream.Stream.of(
+                                                "key,jurisdiction,status,caseNumber,attempts,firstSentAtMs,doneAtMs"),
+                                        rows.stream())
+                                .toList(),
+                        StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     /** A password-grant access token of a demo user, fetched once before the run. */
