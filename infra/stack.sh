@@ -577,7 +577,10 @@ apps_build_missing() {
   ((${#missing[@]})) || return 0
   log "building ${missing[*]} (mvn -DskipTests package; log: ${LOG_DIR#"$ROOT_DIR"/}/maven.log)"
   local t0; t0="$(now)"
-  (cd "$ROOT_DIR" && mvn_run "build ${missing[*]}" -DskipTests package -pl "$(IFS=,; echo "${missing[*]}")" -am)
+  # forceCreation: the jar plugin skips a jar whose own classes did not change, and Spring Boot then
+  # keeps the fat jar it finds, with the old kernel inside; a rebuilt jar must hold the new one
+  (cd "$ROOT_DIR" && mvn_run "build ${missing[*]}" -DskipTests -Dmaven.jar.forceCreation=true package \
+    -pl "$(IFS=,; echo "${missing[*]}")" -am)
   info "built in $(elapsed "$t0")s"
 }
 
