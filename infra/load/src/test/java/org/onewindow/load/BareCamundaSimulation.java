@@ -2,6 +2,7 @@ package org.onewindow.load;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -22,6 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code smartApproval=false} the instance stops at the user task {@code review-business-licence}.
  *
  * <p>System properties: {@code rate} (starts/s, default 50), {@code duration} (s, default 30),
+ * {@code ramp} (true: from 1/s up to {@code rate}),
  * {@code camunda} (default http://127.0.0.1:8095).
  */
 public class BareCamundaSimulation extends Simulation {
@@ -65,7 +67,10 @@ public class BareCamundaSimulation extends Simulation {
                     .check(status().is(200)));
 
     {
-        setUp(engine.injectOpen(constantUsersPerSec(RATE).during(Duration.ofSeconds(DURATION))))
+        setUp(engine.injectOpen(
+                        Boolean.getBoolean("ramp")
+                                ? rampUsersPerSec(1).to(RATE).during(Duration.ofSeconds(DURATION))
+                                : constantUsersPerSec(RATE).during(Duration.ofSeconds(DURATION))))
                 .protocols(protocol);
     }
 }

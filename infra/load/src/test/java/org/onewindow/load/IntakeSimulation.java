@@ -6,6 +6,7 @@ import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.pause;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -36,7 +37,7 @@ import java.util.regex.Pattern;
  * case with its number, clocks, Camunda instance, audit line and outbox event.
  *
  * <p>System properties: {@code rate} (applications/s, default 50), {@code duration} (s, default
- * 30), {@code gateway} (default http://localhost:8080), {@code keycloak} (default
+ * 30), {@code ramp} (true: from 1/s up to {@code rate}, for warming a service up), {@code gateway} (default http://localhost:8080), {@code keycloak} (default
  * http://localhost:8180), and for the harnesses:
  *
  * <ul>
@@ -120,7 +121,10 @@ public class IntakeSimulation extends Simulation {
             });
 
     {
-        setUp(window.injectOpen(constantUsersPerSec(RATE).during(Duration.ofSeconds(DURATION))))
+        setUp(window.injectOpen(
+                        Boolean.getBoolean("ramp")
+                                ? rampUsersPerSec(1).to(RATE).during(Duration.ofSeconds(DURATION))
+                                : constantUsersPerSec(RATE).during(Duration.ofSeconds(DURATION))))
                 .protocols(protocol);
     }
 
