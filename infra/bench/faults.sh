@@ -107,8 +107,11 @@ java -Xmx256m -Dlog4j.configuration="file:$STACK_DIR/kafka/tools-log4j.propertie
   echo
   echo '```'
 } >"$report"
-python3 "$BENCH_DIR/reconcile.py" "$run" | tee -a "$report"
-verdict=${PIPESTATUS[0]}
-echo '```' >>"$report"
 say "report: ${report#"$ROOT"/}"
+# the verdict line "N passed, N failed" is the last thing this script prints
+python3 "$BENCH_DIR/reconcile.py" "$run" >"$run/verdict.txt"
+verdict=$?
+cat "$run/verdict.txt" >>"$report"
+echo '```' >>"$report"
+cat "$run/verdict.txt"
 exit "$verdict"

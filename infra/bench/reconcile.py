@@ -69,6 +69,11 @@ check("Kafka holds no event of these cases that the outbox does not know", [i fo
 duplicates = {i: c for i, c in kafka_ids.items() if c > 1}
 print(f"INFO  duplicates on Kafka by event id: {len(duplicates)} events delivered more than once "
       f"({sum(c - 1 for c in duplicates.values())} extra copies); consumers skip them by id (kernel Inbox)")
+waits = sorted((int(r["doneAtMs"]) - int(r["firstSentAtMs"])) / 1000 for r in acknowledged)
+if waits:
+    at = lambda q: waits[min(len(waits) - 1, int(round(q * (len(waits) - 1))))]
+    print(f"INFO  first try to receipt: p50 {at(0.5):.2f} s, p99 {at(0.99):.1f} s, max {waits[-1]:.1f} s; "
+          f"answered at the first try: {len(receipts) - retried} of {len(receipts)}")
 passed = sum(results)
 print(f"{passed} passed, {len(results) - passed} failed")
 sys.exit(0 if passed == len(results) else 1)
