@@ -1,6 +1,7 @@
 package org.onewindow.kernel.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,6 +39,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -215,8 +217,15 @@ public class KernelAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        CaseNumberSequence caseNumberSequence(JdbcClient jdbc, PlatformTransactionManager transactions) {
-            return new JdbcCaseNumberSequence(jdbc, transactions);
+        CaseNumberSequence caseNumberSequence(
+                DataSourceProperties database, @Value("${onewindow.case-numbers.pool-size}") int poolSize) {
+            HikariDataSource counters = database.initializeDataSourceBuilder()
+                    .type(HikariDataSource.class)
+                    .build();
+            counters.setPoolName("case-numbers");
+            counters.setMaximumPoolSize(poolSize);
+            counters.setMinimumIdle(1);
+            return new JdbcCaseNumberSequence(counters);
         }
 
         /** Case numbers of this application's service ({@code onewindow.service}). */

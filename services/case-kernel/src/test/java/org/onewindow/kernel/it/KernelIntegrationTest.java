@@ -3,6 +3,7 @@ package org.onewindow.kernel.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,9 +14,12 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -64,6 +68,9 @@ class KernelIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     @Autowired
     AuditTrail audit;
@@ -156,6 +163,44 @@ class KernelIntegrationTest {
         assertThat(sequence.next("LC", OwningService.ENTERPRISE_OPENING, day))
                 .as("each jurisdiction counts on its own")
                 .isEqualTo(1);
+    }
+
+    /**
+     * As many intakes as the application's pool has connections, each holding one, all ask for a
+     * case number at once: the numbers come from the counters' own pool, so none waits for a
+     * second connection of the full pool (which would stall them all until its time-out).
+     */
+    @Test
+    void intakesHoldingEveryConnectionOfThePoolStillGetTheirCaseNumbers() throws Exception {
+        int connections = ((HikariDataSource) dataSource).getMaximumPoolSize();
+        LocalDate day = LocalDate.of(2026, 11, 24);
+        CyclicBarrier allHolding = new CyclicBarrier(connections);
+        var pool = Executors.newFixedThreadPool(connections);
+        Set<Long> issued = ConcurrentHashMap.newKeySet();
+        try {
+            List<Future<?>> intakes = new ArrayList<>();
+            for (int t = 0; t < connections; t++) {
+                intakes.add(pool.submit(() -> transaction.executeWithoutResult(tx -> {
+                    jdbc.sql("SELECT 1").query(Integer.class).single(); // this intake now holds a connection
+                    await(allHolding);
+                    issued.add(sequence.next("QX", OwningService.ENTERPRISE_OPENING, day));
+                })));
+            }
+            for (Future<?> intake : intakes) {
+                intake.get(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(issued).hasSize(connections);
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -304,12 +349,17 @@ class KernelIntegrationTest {
                 .build();
     }
 
-    private ConsumerRecord<String, String> awaitRecord(String topic, String key) {
+    /** A consumer of its own group, reading the topic from the start. */
+    private static KafkaConsumer<String, String> consumer() {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "kernel-it-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+        return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+    }
+
+    private ConsumerRecord<String, String> awaitRecord(String topic, String key) {
+        try (var consumer = consumer()) {
             consumer.subscribe(List.of(topic));
             Instant deadline = Instant.now().plusSeconds(30);
             while (Instant.now().isBefore(deadline)) {
@@ -325,12 +375,8 @@ class KernelIntegrationTest {
 
     /** How many records keyed {@code key} the topic holds, waiting up to 30 s for {@code expected}. */
     private int countRecords(String topic, String key, int expected) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "kernel-it-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         int seen = 0;
-        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+        try (var consumer = consumer()) {
             consumer.subscribe(List.of(topic));
             Instant deadline = Instant.now().plusSeconds(30);
             while (Instant.now().isBefore(deadline) && seen < expected) {
