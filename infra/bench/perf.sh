@@ -20,7 +20,7 @@ source "$(dirname "$0")/lib.sh"
 
 if [[ "${SMOKE:-0}" == 1 ]]; then
   : "${RUNS:=1}" "${DURATION:=5}" "${RATES:=20}" "${SEARCH:=20}" "${BARE_SEARCH:=20}" "${COLD_STARTS:=0}"
-  : "${PGBENCH_SECONDS:=3}" "${JMH:=smoke}" "${WARMUP:=3}" "${LATENCY_RATE:=20}"
+  : "${PGBENCH_SECONDS:=3}" "${JMH:=smoke}" "${WARMUP:=20}" "${LATENCY_RATE:=20}"
 fi
 RUNS="${RUNS:-3}"
 DURATION="${DURATION:-30}"
@@ -130,10 +130,11 @@ ratio() { python3 -c "import sys; a,b=float(sys.argv[1]),float(sys.argv[2]); pri
 # ---------------------------------------------------------------------------------------------
 say "bare Camunda baseline"
 "$BENCH_DIR/bare-camunda.sh" start >"$WORK/bare-start.log" 2>&1 || { tail -20 "$WORK/bare-start.log" >&2; fail "bare Camunda did not start"; }
-# before a target is measured: a ramp from 1/s to 20/s (JIT, pools, caches), not reported; a cold
+# before a target is measured: a ramp from 1/s to WARMUP_RATE (JIT, pools, caches), not reported; a cold
 # JVM hit at once by 20/s answers its first requests after the gateway's time limit
-WARMUP="${WARMUP:-30}"
-warm() { say "warm-up of $1 (${WARMUP} s, not reported)"; gatling "$1" 20 "$WARMUP" -Dramp=true >/dev/null; }
+WARMUP="${WARMUP:-60}"
+WARMUP_RATE="${WARMUP_RATE:-30}"
+warm() { say "warm-up of $1 (${WARMUP} s up to $WARMUP_RATE/s, not reported)"; gatling "$1" "$WARMUP_RATE" "$WARMUP" -Dramp=true >/dev/null; }
 warm BareCamundaSimulation
 out "## Baseline: the same BPMN started through Camunda's REST API (no gateway, no OneWindow code)" ""
 fixed BareCamundaSimulation "$LATENCY_RATE"
