@@ -33,6 +33,14 @@ COLD_STARTS="${COLD_STARTS:-3}"
 PGBENCH_CLIENTS="${PGBENCH_CLIENTS:-1 20}"
 PGBENCH_SECONDS="${PGBENCH_SECONDS:-15}"
 JMH="${JMH:-full}"
+# before a target is measured: a ramp from 1/s up to WARMUP_RATE over WARMUP s (JIT, pools,
+# caches), not reported. Spring + Camunda on 2 shared cores is still compiling after minutes, and
+# a cold JVM hit at once answers after the gateway's time limit.
+WARMUP="${WARMUP:-240}"
+WARMUP_RATE="${WARMUP_RATE:-30}"
+# which steps run (all by default); the summary marks the others "not measured in this run"
+STEPS="${STEPS:-cold pgbench baseline intake search jmh}"
+step() { [[ " $STEPS " == *" $1 "* ]]; }
 
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 report="$RESULTS/perf-$stamp.md"
@@ -45,6 +53,7 @@ out() { printf '%s\n' "$@" >>"$report"; }
 # 1. cold start and the stack
 # ---------------------------------------------------------------------------------------------
 colds=()
+step cold || COLD_STARTS=0
 for i in $(seq 1 "$COLD_STARTS"); do
   say "cold start $i/$COLD_STARTS"
   "$STACK" down >/dev/null 2>&1
@@ -64,18 +73,19 @@ compile_load || exit 1
   echo "- machine: $(machine)"
   echo "- Gatling $(grep -m1 -o '<gatling.version>[^<]*' "$ROOT/pom.xml" | cut -d'>' -f2), open model (constant arrival rate), $DURATION s per run; every figure the median of $RUNS runs"
   echo "- intake: POST /api/v1/applications through the gateway, EO-1 bundle, clerks of FC/LC/QX at random, real Keycloak tokens, 201 expected"
-  echo "- command: \`RUNS=$RUNS DURATION=$DURATION RATES=\"$RATES\" SEARCH=\"$SEARCH\" BARE_SEARCH=\"$BARE_SEARCH\" ./infra/bench/perf.sh\`"
+  echo "- command: \`RUNS=$RUNS DURATION=$DURATION RATES=\"$RATES\" SEARCH=\"$SEARCH\" BARE_SEARCH=\"$BARE_SEARCH\" WARMUP=$WARMUP STEPS=\"$STEPS\" ./infra/bench/perf.sh\`"
   echo
 } >"$report"
 
 # ---------------------------------------------------------------------------------------------
 # 2. PostgreSQL's limit (pgbench)
 # ---------------------------------------------------------------------------------------------
+declare -A tps
+if step pgbench; then
 say "pgbench: single-row insert-and-commit"
 sql postgres "SELECT 1 FROM pg_database WHERE datname = 'bench'" | grep -q 1 || sql postgres "CREATE DATABASE bench"
 sql bench "CREATE TABLE IF NOT EXISTS insert_commit (id bigserial PRIMARY KEY, payload text NOT NULL, at timestamptz NOT NULL DEFAULT now())"
 echo "INSERT INTO insert_commit (payload) VALUES ('one row, one commit');" >"$WORK/insert-commit.sql"
-declare -A tps
 for c in $PGBENCH_CLIENTS; do
   runs=()
   for r in $(seq 1 "$RUNS"); do
@@ -88,8 +98,9 @@ for c in $PGBENCH_CLIENTS; do
   tps[$c]="$(median_of "${runs[@]}")"
   say "pgbench $c clients: ${tps[$c]} tps (runs: ${runs[*]})"
 done
+fi
 pg_limit_clients="${PGBENCH_CLIENTS##* }"
-pg_limit="${tps[$pg_limit_clients]}"
+pg_limit="${tps[$pg_limit_clients]:-0}"
 
 # ---------------------------------------------------------------------------------------------
 # rates: fixed and the highest sustained
@@ -128,12 +139,10 @@ ratio() { python3 -c "import sys; a,b=float(sys.argv[1]),float(sys.argv[2]); pri
 # ---------------------------------------------------------------------------------------------
 # 3. baseline: bare Camunda REST on the same PostgreSQL
 # ---------------------------------------------------------------------------------------------
+bare_best=0 bare_fixed=(n/a n/a n/a n/a n/a)
+if step baseline; then
 say "bare Camunda baseline"
 "$BENCH_DIR/bare-camunda.sh" start >"$WORK/bare-start.log" 2>&1 || { tail -20 "$WORK/bare-start.log" >&2; fail "bare Camunda did not start"; }
-# before a target is measured: a ramp from 1/s to WARMUP_RATE (JIT, pools, caches), not reported; a cold
-# JVM hit at once by 20/s answers its first requests after the gateway's time limit
-WARMUP="${WARMUP:-60}"
-WARMUP_RATE="${WARMUP_RATE:-30}"
 warm() { say "warm-up of $1 (${WARMUP} s up to $WARMUP_RATE/s, not reported)"; gatling "$1" "$WARMUP_RATE" "$WARMUP" -Dramp=true >/dev/null; }
 warm BareCamundaSimulation
 out "## Baseline: the same BPMN started through Camunda's REST API (no gateway, no OneWindow code)" ""
@@ -145,15 +154,17 @@ bare_best="$best"
 bare_rss="$("$BENCH_DIR/bare-camunda.sh" status 2>/dev/null | grep -o '[0-9]* MiB' | head -1)"
 "$BENCH_DIR/bare-camunda.sh" stop >/dev/null 2>&1
 out "" "**Bare Camunda sustains $bare_best starts/s** (JVM RSS after the load: ${bare_rss:-?})." ""
+fi
 
 # ---------------------------------------------------------------------------------------------
 # 4. OneWindow at fixed rates, with the event tap
 # ---------------------------------------------------------------------------------------------
+declare -A fixed_p99
+if step intake; then
 say "OneWindow intake at fixed rates"
 warm IntakeSimulation
 out "## OneWindow intake through the gateway, fixed rates" ""
 out "| rate (/s) | p50 ms | p95 ms | p99 ms | achieved /s | OK | KO |" "|---:|---:|---:|---:|---:|---:|---:|"
-declare -A fixed_p99
 for rate in $RATES; do
   fixed IntakeSimulation "$rate" -Dtap="$KAFKA_HOST:$KAFKA_PORT" -DtapTopic="$TOPIC" -DtapOut="$WORK/tap-$stamp-$rate-@RUN@.csv"
   fixed_p99[$rate]="$p99"
@@ -191,19 +202,25 @@ if [[ " $RATES " == *" $LATENCY_RATE "* ]]; then
   out "" "Commit → case.accepted seen by a Kafka consumer at $LATENCY_RATE/s: **p50 $ev50 ms, p99 $ev99 ms** (events per run: ${ln[*]}; commit time = PostgreSQL's commit timestamp of the intake transaction, seen time = the consumer's poll return, same clock)." ""
   [[ "${ln[0]}" != 0 ]] || fail "the event tap saw no case.accepted"
 fi
+fi
 
 # ---------------------------------------------------------------------------------------------
 # 5. OneWindow's highest sustained rate
 # ---------------------------------------------------------------------------------------------
+ow_best=0
+if step search; then
+step intake || warm IntakeSimulation
 say "OneWindow: highest sustained rate"
 out "## OneWindow: highest sustained rate (p99 <= $P99_LIMIT ms, no KO)" ""
 search IntakeSimulation "$SEARCH"
 ow_best="$best"
 out "" "**OneWindow sustains $ow_best accepted cases/s.**" ""
+fi
 
 # ---------------------------------------------------------------------------------------------
 # 6. the kernel clock (JMH)
 # ---------------------------------------------------------------------------------------------
+if step jmh; then
 say "JMH: the statutory clock"
 jmh_dir="$WORK/jmh-$stamp"
 if [[ "$JMH" == smoke ]]; then
@@ -222,6 +239,7 @@ for b in json.load(open(files[-1])):
     alloc = b.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score")
     print(f"| `{b['benchmark'].rsplit('.', 2)[-2]}.{b['benchmark'].rsplit('.', 1)[-1]}` | {b['primaryMetric']['score']:,.1f} | {b['primaryMetric']['scoreError']:,.1f} | {'' if alloc is None else f'{alloc:,.0f}'} |")
 PY
+fi
 
 # ---------------------------------------------------------------------------------------------
 # 7. footprint, and the summary
@@ -241,7 +259,7 @@ cold="$( ((${#colds[@]})) && median_of "${colds[@]}" || echo "not measured")"
   echo "| bare Camunda highest sustained start (same rule) | $bare_best starts/s |"
   echo "| bare Camunda p99 at $LATENCY_RATE/s | ${bare_fixed[2]} ms |"
   echo "| **OneWindow ÷ bare Camunda** | **$(ratio "$ow_best" "$bare_best")** |"
-  for c in $PGBENCH_CLIENTS; do echo "| PostgreSQL insert+commit, $c client(s) (pgbench) | ${tps[$c]} tx/s |"; done
+  for c in $PGBENCH_CLIENTS; do echo "| PostgreSQL insert+commit, $c client(s) (pgbench) | ${tps[$c]:-not measured} tx/s |"; done
   echo "| **OneWindow ÷ PostgreSQL limit ($pg_limit_clients clients)** | **$(ratio "$ow_best" "$pg_limit")** |"
   echo "| commit → case.accepted seen, p50 / p99 | ${ev50:-n/a} / ${ev99:-n/a} ms |"
   echo "| cold start to all healthy (median of ${#colds[@]}: ${colds[*]:-}) | $cold s |"
