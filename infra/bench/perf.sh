@@ -235,9 +235,13 @@ python3 - "$jmh_dir" >>"$report" <<'PY' || fail "no JMH results"
 import glob, json, sys
 files = sorted(glob.glob(sys.argv[1] + "/*avgt*.json"))
 if not files: sys.exit(1)
+def num(x, digits=1):  # JMH writes "NaN" (a string) for the error of a single iteration
+    return f"{x:,.{digits}f}" if isinstance(x, (int, float)) else str(x)
 for b in json.load(open(files[-1])):
-    alloc = b.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score")
-    print(f"| `{b['benchmark'].rsplit('.', 2)[-2]}.{b['benchmark'].rsplit('.', 1)[-1]}` | {b['primaryMetric']['score']:,.1f} | {b['primaryMetric']['scoreError']:,.1f} | {'' if alloc is None else f'{alloc:,.0f}'} |")
+    # JMH names the profiler's metrics "·gc.alloc.rate.norm"
+    alloc = next((v.get("score") for k, v in b.get("secondaryMetrics", {}).items() if k.endswith("gc.alloc.rate.norm")), None)
+    name = ".".join(b["benchmark"].rsplit(".", 2)[-2:])
+    print(f"| `{name}` | {num(b['primaryMetric']['score'])} | {num(b['primaryMetric']['scoreError'])} | {'' if alloc is None else num(alloc, 0)} |")
 PY
 fi
 
