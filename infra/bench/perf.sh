@@ -19,8 +19,8 @@ set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 
 if [[ "${SMOKE:-0}" == 1 ]]; then
-  : "${RUNS:=1}" "${DURATION:=5}" "${RATES:=20}" "${SEARCH:=20}" "${BARE_SEARCH:=20}" "${COLD_STARTS:=0}"
-  : "${PGBENCH_SECONDS:=3}" "${JMH:=smoke}" "${WARMUP:=20}" "${LATENCY_RATE:=20}"
+  : "${RUNS:=1}" "${DURATION:=5}" "${RATES:=10}" "${SEARCH:=10}" "${BARE_SEARCH:=10}" "${COLD_STARTS:=0}"
+  : "${PGBENCH_SECONDS:=3}" "${JMH:=smoke}" "${WARMUP:=30}" "${WARMUP_RATE:=20}" "${LATENCY_RATE:=10}"
 fi
 RUNS="${RUNS:-3}"
 DURATION="${DURATION:-30}"
@@ -38,6 +38,7 @@ JMH="${JMH:-full}"
 # a cold JVM hit at once answers after the gateway's time limit.
 WARMUP="${WARMUP:-240}"
 WARMUP_RATE="${WARMUP_RATE:-30}"
+warm() { say "warm-up of $1 (${WARMUP} s up to $WARMUP_RATE/s, not reported)"; gatling "$1" "$WARMUP_RATE" "$WARMUP" -Dramp=true >/dev/null; }
 # which steps run (all by default); the summary marks the others "not measured in this run"
 STEPS="${STEPS:-cold pgbench baseline intake search jmh}"
 step() { [[ " $STEPS " == *" $1 "* ]]; }
@@ -143,7 +144,6 @@ bare_best=0 bare_fixed=(n/a n/a n/a n/a n/a)
 if step baseline; then
 say "bare Camunda baseline"
 "$BENCH_DIR/bare-camunda.sh" start >"$WORK/bare-start.log" 2>&1 || { tail -20 "$WORK/bare-start.log" >&2; fail "bare Camunda did not start"; }
-warm() { say "warm-up of $1 (${WARMUP} s up to $WARMUP_RATE/s, not reported)"; gatling "$1" "$WARMUP_RATE" "$WARMUP" -Dramp=true >/dev/null; }
 warm BareCamundaSimulation
 out "## Baseline: the same BPMN started through Camunda's REST API (no gateway, no OneWindow code)" ""
 fixed BareCamundaSimulation "$LATENCY_RATE"
