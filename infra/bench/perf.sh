@@ -140,7 +140,7 @@ ratio() { python3 -c "import sys; a,b=float(sys.argv[1]),float(sys.argv[2]); pri
 # ---------------------------------------------------------------------------------------------
 # 3. baseline: bare Camunda REST on the same PostgreSQL
 # ---------------------------------------------------------------------------------------------
-bare_best=0 bare_fixed=(n/a n/a n/a n/a n/a)
+bare_best="not measured" bare_fixed=(n/a n/a n/a n/a n/a)
 if step baseline; then
 say "bare Camunda baseline"
 "$BENCH_DIR/bare-camunda.sh" start >"$WORK/bare-start.log" 2>&1 || { tail -20 "$WORK/bare-start.log" >&2; fail "bare Camunda did not start"; }
@@ -207,7 +207,7 @@ fi
 # ---------------------------------------------------------------------------------------------
 # 5. OneWindow's highest sustained rate
 # ---------------------------------------------------------------------------------------------
-ow_best=0
+ow_best="not measured"
 if step search; then
 step intake || warm IntakeSimulation
 say "OneWindow: highest sustained rate"
