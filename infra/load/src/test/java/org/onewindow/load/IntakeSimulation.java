@@ -16,20 +16,26 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * 一窗受理 intake at a fixed arrival rate (open model): window clerks of FC, LC and QX apply for
@@ -173,7 +179,7 @@ public class IntakeSimulation extends Simulation {
     /** Every application's outcome, as the client saw it. */
     static final class Receipts {
         private final Path file;
-        private final java.util.Queue<String> rows = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final Queue<String> rows = new ConcurrentLinkedQueue<>();
 
         Receipts(Path file) {
             this.file = file;
@@ -199,16 +205,15 @@ public class IntakeSimulation extends Simulation {
                 return;
             }
             try {
-                java.nio.file.Files.write(
+                Files.write(
                         file,
-                        java.util.stream.Stream.concat(
-                                        java.util.stream.Stream.of(
-                                                "key,jurisdiction,status,caseNumber,attempts,firstSentAtMs,doneAtMs"),
+                        Stream.concat(
+                                        Stream.of("key,jurisdiction,status,caseNumber,attempts,firstSentAtMs,doneAtMs"),
                                         rows.stream())
                                 .toList(),
                         StandardCharsets.UTF_8);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
     }
@@ -231,7 +236,7 @@ public class IntakeSimulation extends Simulation {
                 throw new IllegalStateException("no token for " + user + ": " + response.body());
             }
             return m.group(1);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("Keycloak at " + KEYCLOAK + " unreachable: is ./infra/stack.sh up?", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
