@@ -103,7 +103,7 @@ for i in $(seq 1 60); do
   sleep 0.5
 done
 [[ "$(echo "$BODY" | json 'd["status"]')" == APPROVED ]] \
-  && ok "approved; credit code $(echo "$BODY" | json 'd.get("issuedUscc")'); steps $(echo "$BODY" | json '[s["step"]+":"+s["status"] for s in d["steps"]]')" \
+  && ok "approved; credit code $(echo "$BODY" | json 'd.get("results",{}).get("uscc")'); steps $(echo "$BODY" | json '[s["step"]+":"+s["status"] for s in d["steps"]]')" \
   || bad "not approved: $BODY"
 DELIVER="$(task_of "$FC_CLERK" "$CASE" deliver)"
 call POST "/api/v1/enterprise-opening/tasks/$DELIVER/complete" "$FC_CLERK" '{"channel":"WINDOW"}'

@@ -17,6 +17,7 @@ import org.onewindow.kernel.catalogue.model.LocalizedText;
 import org.onewindow.kernel.catalogue.model.Matter;
 import org.onewindow.kernel.catalogue.model.MatterLimit;
 import org.onewindow.kernel.catalogue.model.OwningService;
+import org.onewindow.kernel.catalogue.model.Promise;
 import org.onewindow.kernel.catalogue.model.PromisedDates;
 import org.onewindow.kernel.clock.model.DueDate;
 import org.onewindow.kernel.clock.model.TimeLimit;
@@ -131,21 +132,17 @@ class GuideController {
         CatalogueVersion version =
                 jurisdictions.inForce(jurisdiction, accepted.atZone(zone).toLocalDate());
         Matter matter = jurisdictions.matter(version, code);
-        Optional<DueDate> approval = promisedDates.approvalDue(version, matter, accepted);
-        Optional<DueDate> whole = matter.wholeProcessLimit()
-                .flatMap(MatterLimit::limit)
-                .map(l -> promisedDates.due(version, l, accepted));
-        List<StepDue> steps = matter.stepLimits().stream()
-                .filter(MatterLimit::stated)
-                .map(l -> {
-                    DueDate d = promisedDates.due(version, l.limit().orElseThrow(), accepted);
-                    return new StepDue(l.step(), d.at().atZone(zone).toOffsetDateTime(), d.calendarKnown());
-                })
+        Promise promise = promisedDates.promise(version, matter, accepted);
+        Optional<DueDate> approval = promise.approval();
+        Optional<DueDate> whole = promise.wholeProcess();
+        List<StepDue> steps = promise.steps().stream()
+                .map(s -> new StepDue(
+                        s.step(),
+                        s.due().at().atZone(zone).toOffsetDateTime(),
+                        s.due().calendarKnown()))
                 .toList();
-        SortedSet<Integer> unknown = new java.util.TreeSet<>();
-        approval.ifPresent(d -> unknown.addAll(d.unknownYears()));
-        whole.ifPresent(d -> unknown.addAll(d.unknownYears()));
-        boolean known = unknown.isEmpty() && steps.stream().allMatch(StepDue::calendarKnown);
+        SortedSet<Integer> unknown = promise.unknownYears();
+        boolean known = promise.calendarKnown();
         return new DueDateAnswer(
                 version.jurisdiction().code(),
                 version.version(),

@@ -44,7 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "onewindow.enterprise-opening.registration-retry-cycle=R5/PT1S",
+            "onewindow.case.retry-cycle=R5/PT1S",
             "onewindow.departments.timeout=2s",
             "camunda.bpm.job-execution.wait-time-in-millis=200",
             "camunda.bpm.job-execution.max-wait=1000"
@@ -145,7 +145,7 @@ class BundleLifecycleTest {
                 .untilAsserted(() ->
                         assertThat(caseOf(caseNumber).path("status").asText()).isEqualTo("APPROVED"));
         JsonNode approved = caseOf(caseNumber);
-        assertThat(approved.path("issuedUscc").asText()).isEqualTo(ISSUED_USCC);
+        assertThat(approved.path("results").path("uscc").asText()).isEqualTo(ISSUED_USCC);
         assertThat(approved.path("steps").findValuesAsText("step"))
                 .containsExactlyInAnyOrder(
                         "business-licence",

@@ -90,15 +90,13 @@ class EnterpriseOpeningBundleProcessTest {
     }
 
     /**
-     * Stands in for the service's {@code bundleComponents} bean: the bundle's component ids from the
+     * Stands in for the runtime's {@code caseComponents} bean: the bundle's component ids from the
      * shipped catalogue version the case was accepted under.
      */
     public static class ShippedBundleComponents {
 
-        public List<String> afterLicence(VariableScope execution) {
-            return of(execution).stream()
-                    .filter(c -> !BUSINESS_LICENCE.equals(c))
-                    .toList();
+        public List<String> except(VariableScope execution, String first) {
+            return of(execution).stream().filter(c -> !first.equals(c)).toList();
         }
 
         public List<String> of(VariableScope execution) {
@@ -158,7 +156,7 @@ class EnterpriseOpeningBundleProcessTest {
 
     @BeforeEach
     void registerDelegateMocks() {
-        Mocks.register("bundleComponents", new ShippedBundleComponents());
+        Mocks.register("caseComponents", new ShippedBundleComponents());
         Mocks.register("componentRegistration", (JavaDelegate) execution -> {
             Call call = Call.of("componentRegistration", execution);
             registrationAttempts.add(call);
@@ -172,8 +170,11 @@ class EnterpriseOpeningBundleProcessTest {
         });
         Mocks.register(
                 "ratingInvitation", (JavaDelegate) execution -> calls.add(Call.of("ratingInvitation", execution)));
-        Mocks.register("caseDenial", (JavaDelegate) execution -> calls.add(Call.of("caseDenial", execution)));
-        Mocks.register("caseApproval", (JavaDelegate) execution -> calls.add(Call.of("caseApproval", execution)));
+        Mocks.register(
+                "caseDecision",
+                new RecordingDecision(
+                        execution -> calls.add(Call.of("caseApproval", execution)),
+                        execution -> calls.add(Call.of("caseDenial", execution))));
     }
 
     @AfterEach
@@ -382,7 +383,7 @@ class EnterpriseOpeningBundleProcessTest {
 
     @Test
     void aLicenceOnlyBundleGoesFromTheLicenceStraightToDelivery() {
-        Mocks.register("bundleComponents", new LicenceOnly());
+        Mocks.register("caseComponents", new LicenceOnly());
         ProcessInstance pi = start("FC", true);
         runAllJobs(pi);
 

@@ -90,10 +90,15 @@ class EnterpriseOpeningMattersProcessTest {
 
     @BeforeEach
     void mocks() {
-        for (String delegate : List.of("componentRegistration", "caseApproval", "caseDenial", "ratingInvitation")) {
+        for (String delegate : List.of("componentRegistration", "ratingInvitation")) {
             Mocks.register(delegate, (JavaDelegate)
                     execution -> calls.add(delegate + ":" + execution.getVariable("component")));
         }
+        Mocks.register(
+                "caseDecision",
+                new RecordingDecision(
+                        execution -> calls.add("caseApproval:" + execution.getVariable("component")),
+                        execution -> calls.add("caseDenial:" + execution.getVariable("component"))));
     }
 
     @AfterEach

@@ -2,6 +2,7 @@ package org.onewindow.kernel.application.model;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.onewindow.kernel.acceptance.model.AcceptanceOutcome;
 import org.onewindow.kernel.catalogue.model.LocalizedText;
 
@@ -14,6 +15,8 @@ import org.onewindow.kernel.catalogue.model.LocalizedText;
  * @param supplementDueAt when the owed materials of a 容缺受理 must be in
  * @param stepPromises the steps the catalogue promises a time for (QX: the business licence in 1
  *     working day, though the bundle as a whole has no stated limit)
+ * @param wholeProcessDueAt when the whole-process limit (全流程) runs out, if one is stated
+ * @param results what a case decided at the window (即时办结) produced: the receipt is the result
  */
 public record Receipt(
         String caseNumber,
@@ -26,9 +29,12 @@ public record Receipt(
         List<MissingMaterial> missingMaterials,
         OffsetDateTime supplementDueAt,
         LocalizedText refusal,
-        List<StepPromise> stepPromises) {
+        List<StepPromise> stepPromises,
+        OffsetDateTime wholeProcessDueAt,
+        Map<String, Object> results) {
 
     public Receipt {
+        results = results == null ? Map.of() : Map.copyOf(results);
         missingMaterials = missingMaterials == null ? List.of() : List.copyOf(missingMaterials);
         stepPromises = stepPromises == null ? List.of() : List.copyOf(stepPromises);
     }

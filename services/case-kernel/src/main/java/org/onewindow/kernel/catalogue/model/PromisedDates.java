@@ -48,6 +48,18 @@ public final class PromisedDates {
         return matter.approvalLimit().flatMap(MatterLimit::limit).map(limit -> due(version, limit, acceptedAt));
     }
 
+    /** The receipt's and the guide's promise: approval, whole process and every stated step. */
+    public Promise promise(CatalogueVersion version, Matter matter, Instant acceptedAt) {
+        return new Promise(
+                approvalDue(version, matter, acceptedAt),
+                matter.wholeProcessLimit().flatMap(MatterLimit::limit).map(limit -> due(version, limit, acceptedAt)),
+                matter.stepLimits().stream()
+                        .filter(MatterLimit::stated)
+                        .map(l -> new Promise.StepDue(
+                                l.step(), due(version, l.limit().orElseThrow(), acceptedAt)))
+                        .toList());
+    }
+
     public DueDate due(CatalogueVersion version, TimeLimit limit, Instant start) {
         return clockOf(version.jurisdiction()).due(start, limit);
     }

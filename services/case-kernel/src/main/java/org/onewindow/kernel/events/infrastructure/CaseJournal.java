@@ -3,6 +3,7 @@ package org.onewindow.kernel.events.infrastructure;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.onewindow.kernel.audit.model.AuditEntry;
 import org.onewindow.kernel.audit.model.AuditTrail;
 import org.onewindow.kernel.events.CaseEvent;
@@ -24,12 +25,27 @@ public final class CaseJournal {
     private final ApplicationEventPublisher publisher;
     private final CaseEventFactory events;
     private final Clock clock;
+    private final Supplier<String> traceparent;
 
     public CaseJournal(AuditTrail audit, ApplicationEventPublisher publisher, CaseEventFactory events, Clock clock) {
+        this(audit, publisher, events, clock, () -> null);
+    }
+
+    /**
+     * @param traceparent the W3C trace context of the work under way (the causing request or job),
+     *     carried on each event so a reader can follow a case across services; null when there is none
+     */
+    public CaseJournal(
+            AuditTrail audit,
+            ApplicationEventPublisher publisher,
+            CaseEventFactory events,
+            Clock clock,
+            Supplier<String> traceparent) {
         this.audit = audit;
         this.publisher = publisher;
         this.events = events;
         this.clock = clock;
+        this.traceparent = traceparent;
     }
 
     /** A change made by a person; {@code eventType} null when no event is due. */
@@ -70,7 +86,7 @@ public final class CaseJournal {
         Map<String, Object> details = data == null ? Map.of() : new LinkedHashMap<>(data);
         audit.record(new AuditEntry(clock.instant(), actor, role, jurisdiction, action, caseNumber, reason, details));
         if (eventType != null) {
-            CaseEvent event = events.create(eventType, caseNumber, jurisdiction, details, null);
+            CaseEvent event = events.create(eventType, caseNumber, jurisdiction, details, traceparent.get());
             publisher.publishEvent(event);
         }
     }

@@ -28,7 +28,12 @@ public final class AccessPolicy {
     }
 
     public boolean canWorkTask(Caller caller, String jurisdiction, String department) {
-        return caller.has(Role.APPROVER)
+        return canWorkTask(caller, Role.APPROVER, jurisdiction, department);
+    }
+
+    /** A task needing {@code role} (the window's delivery needs a clerk), of the caller's jurisdiction and department. */
+    public boolean canWorkTask(Caller caller, Role role, String jurisdiction, String department) {
+        return caller.has(role)
                 && sameJurisdiction(caller, jurisdiction)
                 && caller.department() != null
                 && caller.department().equals(department);

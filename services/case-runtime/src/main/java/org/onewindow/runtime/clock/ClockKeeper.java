@@ -1,0 +1,190 @@
+package org.onewindow.runtime.clock;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.onewindow.kernel.catalogue.model.Catalogue;
+import org.onewindow.kernel.catalogue.model.CatalogueVersion;
+import org.onewindow.kernel.catalogue.model.Matter;
+import org.onewindow.kernel.catalogue.model.MatterLimit;
+import org.onewindow.kernel.catalogue.model.PromisedDates;
+import org.onewindow.kernel.clock.model.CaseClock;
+import org.onewindow.kernel.clock.model.ClockKind;
+import org.onewindow.kernel.clock.model.ClockRuleViolation;
+import org.onewindow.kernel.clock.model.DueDate;
+import org.onewindow.kernel.clock.model.PauseReason;
+import org.onewindow.kernel.clock.model.StatutoryClock;
+import org.onewindow.kernel.clock.model.TimeLimit;
+import org.onewindow.runtime.clock.model.ClockStore;
+
+/**
+ * Starts, pauses, resumes, extends and stops the statutory clocks of a case (the kernel's {@link
+ * CaseClock}, limits from the catalogue version the case was accepted under). Call inside the
+ * transaction of the change it belongs to.
+ *
+ * <p>A step limit runs from acceptance unless it is a <em>stage</em> ({@code stageSteps}: the model
+ * starts its clock when the stage begins, as construction's sequential stages need) or a
+ * <em>waiting period</em> ({@code waitingSteps}: 公告, which the model times itself).
+ */
+public class ClockKeeper {
+
+    private final ClockStore clocks;
+    private final PromisedDates dates;
+    private final Set<String> waitingSteps;
+    private final Set<String> stageSteps;
+
+    public ClockKeeper(ClockStore clocks, PromisedDates dates, Set<String> waitingSteps, Set<String> stageSteps) {
+        this.clocks = clocks;
+        this.dates = dates;
+        this.waitingSteps = Set.copyOf(waitingSteps);
+        this.stageSteps = Set.copyOf(stageSteps);
+    }
+
+    /** Every clock the matter states a limit for that runs from 受理; NOT_STATED limits run no clock. */
+    public void startAll(String caseNumber, CatalogueVersion version, Matter matter, Instant acceptedAt) {
+        for (MatterLimit limit : matter.limits()) {
+            boolean modelTimed =
+                    limit.step() != null && (waitingSteps.contains(limit.step()) || stageSteps.contains(limit.step()));
+            if (limit.stated() && !modelTimed) {
+                clocks.insert(caseNumber, start(limit, version, acceptedAt));
+            }
+        }
+    }
+
+    /** 即时办结: the clocks start and stop at the acceptance, so the case is on record as on time. */
+    public void startStopped(String caseNumber, CatalogueVersion version, Matter matter, Instant at) {
+        for (MatterLimit limit : matter.limits()) {
+            if (limit.stated()) {
+                clocks.insert(caseNumber, start(limit, version, at).stop(at));
+            }
+        }
+    }
+
+    /** A stage begins: its step clock starts now (once; a repeated start is ignored). */
+    public void startStep(
+            String caseNumber,
+            Catalogue catalogue,
+            String jurisdiction,
+            String version,
+            String matter,
+            String step,
+            Instant at) {
+        boolean running = clocks.ofCase(caseNumber).stream()
+                .anyMatch(s -> s.clock().kind() == ClockKind.STEP
+                        && step.equals(s.clock().step()));
+        if (running) {
+            return;
+        }
+        CatalogueVersion v = catalogue
+                .version(jurisdiction, version)
+                .orElseThrow(() -> new IllegalStateException("no catalogue " + jurisdiction + " " + version));
+        v.matter(matter)
+                .flatMap(m -> m.stepLimits().stream()
+                        .filter(l -> step.equals(l.step()) && l.stated())
+                        .findFirst())
+                .ifPresent(limit -> clocks.insert(caseNumber, start(limit, v, at)));
+    }
+
+    /** A stage is done: its step clock stops. */
+    public void stopStep(String caseNumber, String step, Instant at) {
+        for (ClockStore.Stored s : clocks.ofCase(caseNumber)) {
+            if (s.clock().kind() == ClockKind.STEP
+                    && step.equals(s.clock().step())
+                    && s.clock().stoppedAt() == null) {
+                clocks.update(caseNumber, s.clock().stop(at));
+            }
+        }
+    }
+
+    /**
+     * 暂停计时: pauses the approval and step clocks whose limits exclude the reason. A limit that
+     * does not is refused by the kernel clock (clock.pause-not-allowed); the whole-process clock
+     * never pauses.
+     */
+    public void pause(String caseNumber, PauseReason reason, Instant at) {
+        List<CaseClock> changed = new ArrayList<>();
+        for (ClockStore.Stored s : running(caseNumber, Set.of(ClockKind.APPROVAL, ClockKind.STEP))) {
+            if (s.clock().kind() == ClockKind.APPROVAL
+                    || s.clock().allowedPauses().contains(reason)) {
+                changed.add(s.clock().pause(reason, at));
+            }
+        }
+        changed.forEach(c -> clocks.update(caseNumber, c));
+    }
+
+    /** 恢复计时 of every paused clock of the case; false when none was paused. */
+    public boolean resume(String caseNumber, Instant at) {
+        boolean any = false;
+        for (ClockStore.Stored s : clocks.ofCase(caseNumber)) {
+            if (s.clock().stoppedAt() == null && s.clock().openPause().isPresent()) {
+                clocks.update(caseNumber, s.clock().resume(at));
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /** 延期 of the approval clock, within the catalogue's ceiling, with who authorised it and why. */
+    public CaseClock extend(String caseNumber, TimeLimit more, String reason, String authorisedBy, Instant at) {
+        ClockStore.Stored approval = running(caseNumber, Set.of(ClockKind.APPROVAL)).stream()
+                .findFirst()
+                .orElseThrow(
+                        () -> new ClockRuleViolation("clock.not-running", "the case has no running approval clock"));
+        CaseClock extended = approval.clock().extend(more, reason, authorisedBy, at);
+        clocks.update(caseNumber, extended);
+        return extended;
+    }
+
+    /** Stops the clocks of the given kinds (the approval clock at the decision, the rest at delivery). */
+    public void stop(String caseNumber, Set<ClockKind> kinds, Instant at) {
+        for (ClockStore.Stored s : running(caseNumber, kinds)) {
+            clocks.update(caseNumber, s.clock().stop(at));
+        }
+    }
+
+    /** The open pause of the case's approval clock, if it is suspended. */
+    public Optional<CaseClock.Pause> approvalPaused(String caseNumber) {
+        return clocks.ofCase(caseNumber).stream()
+                .filter(s -> s.clock().kind() == ClockKind.APPROVAL && s.clock().stoppedAt() == null)
+                .findFirst()
+                .flatMap(s -> s.clock().openPause());
+    }
+
+    /** When the case's approval clock runs out now, with its pauses; empty when no limit is stated. */
+    public Optional<DueDate> approvalDue(String caseNumber, String jurisdiction, Instant now) {
+        return clocks.ofCase(caseNumber).stream()
+                .filter(s -> s.clock().kind() == ClockKind.APPROVAL)
+                .findFirst()
+                .map(s -> s.clock().due(statutoryClock(jurisdiction, s.clock().startedAt()), now));
+    }
+
+    /** Every clock of the case as it stands now: for the approver's page and the applicant's tracking. */
+    public List<ClockStore.Stored> of(String caseNumber) {
+        return clocks.ofCase(caseNumber);
+    }
+
+    public StatutoryClock statutoryClock(String jurisdiction, Instant startedAt) {
+        return dates.clockOf(jurisdiction, startedAt.atZone(dates.zone()).toLocalDate())
+                .orElseThrow(() -> new IllegalStateException("no catalogue of " + jurisdiction + " in force"));
+    }
+
+    private static CaseClock start(MatterLimit limit, CatalogueVersion version, Instant at) {
+        return CaseClock.start(
+                limit.clock(),
+                limit.step(),
+                at,
+                limit.limit().orElseThrow(),
+                limit.pausesFor(),
+                version.jurisdiction().warningThreshold(),
+                limit.extendableTo().orElse(null));
+    }
+
+    private List<ClockStore.Stored> running(String caseNumber, Set<ClockKind> kinds) {
+        return clocks.ofCase(caseNumber).stream()
+                .filter(s -> s.clock().stoppedAt() == null
+                        && kinds.contains(s.clock().kind()))
+                .toList();
+    }
+}

@@ -1,0 +1,91 @@
+package org.onewindow.runtime.clock.infrastructure;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import org.onewindow.kernel.clock.model.CaseClock;
+import org.onewindow.kernel.clock.model.SlaLevel;
+import org.onewindow.runtime.clock.model.ClockStore;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The case clocks on PostgreSQL: one row per clock, its state as JSON. */
+public class JdbcClockStore implements ClockStore {
+
+    private static final String COLUMNS =
+            "c.case_number, f.jurisdiction, c.clock, c.state::text, c.level FROM case_clock c"
+                    + " JOIN case_file f ON f.case_number = c.case_number";
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    public JdbcClockStore(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Override
+    public void insert(String caseNumber, CaseClock clock) {
+        jdbc.sql("INSERT INTO case_clock (case_number, clock, state, running) VALUES (?, ?, ?::jsonb, ?)")
+                .params(caseNumber, ClockStore.nameOf(clock), write(clock), clock.stoppedAt() == null)
+                .update();
+    }
+
+    @Override
+    public void update(String caseNumber, CaseClock clock) {
+        jdbc.sql("UPDATE case_clock SET state = ?::jsonb, running = ?, updated_at = now()"
+                        + " WHERE case_number = ? AND clock = ?")
+                .params(write(clock), clock.stoppedAt() == null, caseNumber, ClockStore.nameOf(clock))
+                .update();
+    }
+
+    @Override
+    public void reported(String caseNumber, String name, SlaLevel level) {
+        jdbc.sql("UPDATE case_clock SET level = ?, updated_at = now() WHERE case_number = ? AND clock = ?")
+                .params(level.name(), caseNumber, name)
+                .update();
+    }
+
+    @Override
+    public List<Stored> ofCase(String caseNumber) {
+        return jdbc.sql("SELECT " + COLUMNS + " WHERE c.case_number = ? ORDER BY c.clock FOR UPDATE OF c")
+                .param(caseNumber)
+                .query(this::stored)
+                .list();
+    }
+
+    @Override
+    public List<Stored> runningAfter(Cursor after, int size) {
+        return jdbc.sql("SELECT " + COLUMNS + " WHERE c.running AND (c.case_number, c.clock) > (?, ?)"
+                        + " ORDER BY c.case_number, c.clock LIMIT ? FOR UPDATE OF c SKIP LOCKED")
+                .params(after.caseNumber(), after.name(), size)
+                .query(this::stored)
+                .list();
+    }
+
+    private Stored stored(ResultSet rs, int row) throws SQLException {
+        return new Stored(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                read(rs.getString(4)),
+                SlaLevel.valueOf(rs.getString(5)));
+    }
+
+    private String write(CaseClock clock) {
+        try {
+            return json.writeValueAsString(clock);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private CaseClock read(String state) {
+        try {
+            return json.readValue(state, CaseClock.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable clock: " + state, e);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.onewindow.runtime.workflow.infrastructure;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.onewindow.runtime.workflow.model.CaseWorkflow;
+import org.onewindow.runtime.workflow.model.ConcurrentCaseChange;
+import org.onewindow.runtime.workflow.model.WorkItem;
+
+/** The Camunda 7 adapter of {@link CaseWorkflow}; the only class that calls the engine's services. */
+public class CamundaCaseWorkflow implements CaseWorkflow {
+
+    static final String JURISDICTION = "jurisdiction";
+    static final String CASE_NUMBER = "caseNumber";
+
+    private final RepositoryService repository;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+
+    public CamundaCaseWorkflow(RepositoryService repository, RuntimeService runtime, TaskService tasks) {
+        this.repository = repository;
+        this.runtime = runtime;
+        this.tasks = tasks;
+    }
+
+    @Override
+    public boolean deployed(String processKey) {
+        return repository
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey(processKey)
+                        .count()
+                > 0;
+    }
+
+    @Override
+    public void start(String processKey, String caseNumber, Map<String, Object> variables) {
+        runtime.startProcessInstanceByKey(processKey, caseNumber, variables);
+    }
+
+    @Override
+    public List<WorkItem> openTasks(String jurisdiction, Collection<String> departments) {
+        if (departments.isEmpty()) {
+            return List.of();
+        }
+        return tasks
+                .createTaskQuery()
+                .taskCandidateGroupIn(List.copyOf(departments))
+                .includeAssignedTasks()
+                .processVariableValueEquals(JURISDICTION, jurisdiction)
+                .orderByTaskCreateTime()
+                .asc()
+                .list()
+                .stream()
+                .map(this::workItem)
+                .toList();
+    }
+
+    @Override
+    public Optional<WorkItem> task(String taskId) {
+        return Optional.ofNullable(tasks.createTaskQuery().taskId(taskId).singleResult())
+                .map(this::workItem);
+    }
+
+    @Override
+    public void claim(String taskId, String username) {
+        guarded(() -> tasks.claim(taskId, username));
+    }
+
+    @Override
+    public void assign(String taskId, String username) {
+        guarded(() -> tasks.setAssignee(taskId, username));
+    }
+
+    @Override
+    public List<WorkItem> tasksOf(String caseNumber) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).list().stream()
+                .map(this::workItem)
+                .toList();
+    }
+
+    @Override
+    public void complete(String taskId, Map<String, Object> variables) {
+        guarded(() -> tasks.complete(taskId, variables));
+    }
+
+    @Override
+    public boolean deliver(String caseNumber, String message, Map<String, Object> variables) {
+        try {
+            runtime.createMessageCorrelation(message)
+                    .processInstanceBusinessKey(caseNumber)
+                    .setVariables(variables)
+                    .correlateWithResult();
+            return true;
+        } catch (MismatchingMessageCorrelationException notWaiting) {
+            return false;
+        } catch (OptimisticLockingException e) {
+            throw new ConcurrentCaseChange(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void cancel(String caseNumber, String reason) {
+        guarded(() -> runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseNumber)
+                .list()
+                .forEach(p -> runtime.deleteProcessInstance(p.getId(), reason)));
+    }
+
+    private static void guarded(Runnable engineCall) {
+        try {
+            engineCall.run();
+        } catch (OptimisticLockingException e) {
+            throw new ConcurrentCaseChange(e.getMessage(), e);
+        }
+    }
+
+    private WorkItem workItem(Task task) {
+        String department = tasks.getIdentityLinksForTask(task.getId()).stream()
+                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                .map(IdentityLink::getGroupId)
+                .findFirst()
+                .orElse(null);
+        Map<String, Object> vars = runtime.getVariables(task.getExecutionId(), List.of(CASE_NUMBER, JURISDICTION));
+        return new WorkItem(
+                task.getId(),
+                (String) vars.get(CASE_NUMBER),
+                task.getTaskDefinitionKey(),
+                task.getName(),
+                (String) vars.get(JURISDICTION),
+                department,
+                task.getAssignee(),
+                task.getCreateTime().toInstant());
+    }
+}
