@@ -9,28 +9,19 @@ import static org.onewindow.enterpriseopening.EnterpriseOpeningTestSupport.clerk
 
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.onewindow.enterpriseopening.EnterpriseOpeningTestSupport.Reply;
-import org.onewindow.testkit.OneWindowTestEnvironment;
+import org.onewindow.testkit.CaseServiceClient.Reply;
+import org.onewindow.testkit.CaseServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * 一窗受理 at the service: bad input gets problem+json and stores nothing; 补正 lists everything
  * missing at once; an Idempotency-Key never makes a second case; an applicant sees only their own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// no department system is needed before a licence is approved; point them nowhere
+@CaseServiceTest(database = "eo_intake", properties = "onewindow.departments.base-url=http://127.0.0.1:9")
 class IntakeRulesTest {
-
-    @DynamicPropertySource
-    static void environment(DynamicPropertyRegistry registry) {
-        OneWindowTestEnvironment.register(registry, "eo_intake");
-        // no department system is needed before a licence is approved; point them nowhere
-        registry.add("onewindow.departments.base-url", () -> "http://127.0.0.1:9");
-    }
 
     static final String ACME_USCC = "91110105MA01FC010D";
     static final String OTHER_USCC = "91310115MA02LC022T";
@@ -173,10 +164,17 @@ class IntakeRulesTest {
                 apply(port, clerk("LC"), bundleApplication("LC", "WINDOW").replace("EO-1", "EO-3"));
         assertThat(notYet.status()).as("catalogued, no process model yet").isEqualTo(422);
         assertThat(notYet.body().path("code").asText()).isEqualTo("matter.not-available");
-        assertThat(apply(port, clerk("FC"), bundleApplication("FC", "WINDOW").replace("\"FC\"", "\"XX\""))
-                        .status())
-                .as("a clerk of FC cannot accept for XX, and XX is unknown")
-                .isIn(403, 404);
+        Reply foreign =
+                apply(port, clerk("FC"), bundleApplication("FC", "WINDOW").replace("\"FC\"", "\"XX\""));
+        assertThat(foreign.status())
+                .as("a clerk of FC accepts at the window for FC only")
+                .isEqualTo(403);
+        assertThat(foreign.body().path("code").asText()).isEqualTo("access.denied");
+        Reply unknown = apply(port, clerk("FC"), bundleApplication("XX", "CROSS_REGION"));
+        assertThat(unknown.status())
+                .as("across regions the jurisdiction must exist")
+                .isEqualTo(404);
+        assertThat(unknown.body().path("code").asText()).isEqualTo("jurisdiction.unknown");
     }
 
     @Test

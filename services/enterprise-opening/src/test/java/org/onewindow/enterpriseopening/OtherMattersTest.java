@@ -22,7 +22,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.onewindow.enterpriseopening.EnterpriseOpeningTestSupport.Reply;
+import org.onewindow.testkit.CaseServiceClient.Reply;
+import org.onewindow.testkit.EventSchemas;
 import org.onewindow.testkit.OneWindowTestEnvironment;
 import org.onewindow.testkit.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -93,15 +94,17 @@ class OtherMattersTest {
         assertThat(call(port, "POST", "/api/v1/cases/" + caseNumber + "/objections", creditor, null, "{}")
                         .status())
                 .isEqualTo(400);
-        assertThat(call(
-                                port,
-                                "POST",
-                                "/api/v1/cases/" + caseNumber + "/objections",
-                                creditor,
-                                null,
-                                "{\"reason\":\"尚欠货款 12 万元\"}")
-                        .status())
-                .isEqualTo(202);
+        // the notice starts when the notice platform's registration has committed in the engine
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Reply objection = call(
+                    port,
+                    "POST",
+                    "/api/v1/cases/" + caseNumber + "/objections",
+                    creditor,
+                    null,
+                    "{\"reason\":\"尚欠货款 12 万元\"}");
+            assertThat(objection.status()).as(objection.body().toString()).isEqualTo(202);
+        });
 
         String office = approver("ST", "market-regulation");
         JsonNode task = await().atMost(Duration.ofSeconds(10)).until(() -> taskOf(office, caseNumber), t -> t != null);

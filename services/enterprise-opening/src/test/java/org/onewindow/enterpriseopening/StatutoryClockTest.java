@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.onewindow.enterpriseopening.EnterpriseOpeningTestSupport.Reply;
+import org.onewindow.runtime.clock.SlaSchedule;
+import org.onewindow.testkit.CaseServiceClient.Reply;
+import org.onewindow.testkit.EventSchemas;
 import org.onewindow.testkit.OneWindowTestEnvironment;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,7 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"onewindow.sla.scan-every=200ms", "camunda.bpm.job-execution.enabled=false"})
+        properties = {"onewindow.sla.scan-every=1h", "camunda.bpm.job-execution.enabled=false"})
 @Import(StatutoryClockTest.MovableClock.class)
 class StatutoryClockTest {
 
@@ -73,6 +75,9 @@ class StatutoryClockTest {
             };
         }
     }
+
+    @Autowired
+    SlaSchedule sla;
 
     @LocalServerPort
     int port;
@@ -139,12 +144,16 @@ class StatutoryClockTest {
                         .status())
                 .isEqualTo(409);
 
+        // the SLA scan runs when the test says, on the clock the test set (no waiting on a schedule)
+        MovableClock.now = at("2026-11-24T15:10"); // 1 h 40 min of 2 h used: still green
+        sla.scan();
         MovableClock.now = at("2026-11-24T15:20"); // 1 h 50 min of 2 h used: yellow
-        Thread.sleep(1_000);
+        sla.scan();
+        sla.scan();
         MovableClock.now = at("2026-11-24T15:31"); // past due: red
-        Thread.sleep(1_000);
+        sla.scan();
         MovableClock.now = at("2026-11-24T16:30"); // still red: nothing new
-        Thread.sleep(1_000);
+        sla.scan();
 
         List<JsonNode> events = eventsOf(caseNumber, testStart, 4, Duration.ofSeconds(20));
         Map<String, List<JsonNode>> byType = events.stream()

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.onewindow.enterpriseopening.EnterpriseOpeningTestSupport.Reply;
+import org.onewindow.testkit.CaseServiceClient.Reply;
 import org.onewindow.testkit.OneWindowTestEnvironment;
 import org.onewindow.testkit.TestTokens;
 import org.springframework.boot.test.context.SpringBootTest;

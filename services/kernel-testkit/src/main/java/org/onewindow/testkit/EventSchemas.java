@@ -1,4 +1,4 @@
-package org.onewindow.enterpriseopening;
+package org.onewindow.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,22 +17,34 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** The published event schemas (docs/events), registered under their $id, to hold emitted events to. */
-final class EventSchemas {
+/**
+ * The published event schemas (docs/events), registered under their $id, to hold emitted events
+ * to. Found by walking up from the module's directory to the repository's docs/events.
+ */
+public final class EventSchemas {
 
-    private static final Path DIR =
-            Path.of("../../docs/events").toAbsolutePath().normalize();
+    private static final Path DIR = schemaDirectory();
     private static final JsonSchemaFactory FACTORY = factory();
 
     private EventSchemas() {}
 
     /** What is wrong with an event against the schema of its type; empty when it conforms. */
-    static String violations(JsonNode event) {
+    public static String violations(JsonNode event) {
         String type = event.path("type").asText();
         JsonSchema schema =
                 FACTORY.getSchema(SchemaLocation.of("https://onewindow.example/events/" + type + ".schema.json"));
         Set<ValidationMessage> messages = schema.validate(event);
         return messages.stream().map(ValidationMessage::getMessage).sorted().collect(Collectors.joining("; "));
+    }
+
+    private static Path schemaDirectory() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path events = dir.resolve("docs/events");
+            if (Files.isDirectory(events)) {
+                return events;
+            }
+        }
+        throw new IllegalStateException("no docs/events above " + Path.of("").toAbsolutePath());
     }
 
     private static JsonSchemaFactory factory() {

@@ -1,4 +1,4 @@
-package org.onewindow.enterpriseopening;
+package org.onewindow.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
