@@ -32,6 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.onewindow.testkit.CaseServiceClient.Reply;
 import org.onewindow.testkit.EventSchemas;
 import org.onewindow.testkit.OneWindowTestEnvironment;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -42,6 +43,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * WireMock for the departments' systems: apply at the window, review, parallel registrations,
  * delivery, rating, and every event exactly once.
  */
+// tracing as in production (Boot switches it off in tests): events carry the request's trace
+@AutoConfigureObservability
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -85,7 +88,15 @@ class BundleLifecycleTest {
     @Test
     void aWalkInFounderGetsTheBundleReviewedRegisteredDeliveredAndRated() {
         Instant start = Instant.now();
-        Reply receipt = apply(port, clerk("FC"), bundleApplication("FC", "WINDOW"));
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        Reply receipt = call(
+                port,
+                "POST",
+                "/api/v1/applications",
+                clerk("FC"),
+                java.util.UUID.randomUUID().toString(),
+                bundleApplication("FC", "WINDOW"),
+                Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
         assertThat(receipt.status()).as(receipt.body().toString()).isEqualTo(201);
         String caseNumber = receipt.body().path("caseNumber").asText();
         assertThat(caseNumber).startsWith("FC-EO-");
@@ -215,6 +226,20 @@ class BundleLifecycleTest {
                             event, event.path("type").asText())
                     .isEmpty();
         }
+        JsonNode accepted = events.stream()
+                .filter(e -> e.path("type").asText().equals("case.accepted"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(accepted.path("traceparent").asText())
+                .as("the event carries the trace of the request that caused it")
+                .startsWith("00-" + traceId + "-");
+        assertThat(accepted.path("data").path("applicant").path("idHash").asText())
+                .as("a founder without a credit code is known by a hash of the identity number")
+                .hasSize(64)
+                .doesNotContain("370402199001011234");
+        assertThat(accepted.toString()).doesNotContain("370402199001011234").doesNotContain("示例商贸");
+        assertThat(accepted.path("data").path("department").asText()).isEqualTo("market-regulation");
+        assertThat(accepted.path("data").path("service").asText()).isEqualTo("enterprise-opening");
         JsonNode established = events.stream()
                 .filter(e -> e.path("type").asText().equals("enterprise.established"))
                 .findFirst()

@@ -47,6 +47,17 @@ final class EnterpriseOpeningTestSupport {
         return new CaseServiceClient(port, SERVICE).call(method, path, token, idempotencyKey, body);
     }
 
+    static Reply call(
+            int port,
+            String method,
+            String path,
+            String token,
+            String idempotencyKey,
+            String body,
+            java.util.Map<String, String> headers) {
+        return new CaseServiceClient(port, SERVICE).call(method, path, token, idempotencyKey, body, headers);
+    }
+
     static Reply apply(int port, String token, String body) {
         return new CaseServiceClient(port, SERVICE).apply(token, body);
     }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
@@ -45,6 +46,12 @@ public final class CaseServiceClient {
     public record Reply(int status, JsonNode body, String contentType) {}
 
     public Reply call(String method, String path, String token, String idempotencyKey, String body) {
+        return call(method, path, token, idempotencyKey, body, Map.of());
+    }
+
+    /** A call with extra request headers (a W3C traceparent, …). */
+    public Reply call(
+            String method, String path, String token, String idempotencyKey, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(
@@ -59,6 +66,7 @@ public final class CaseServiceClient {
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = response.body() == null || response.body().isEmpty()

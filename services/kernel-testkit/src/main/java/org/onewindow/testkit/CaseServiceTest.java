@@ -6,13 +6,15 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.annotation.AliasFor;
 
 /**
  * A case-service test: the whole service on a random port, on its own fresh database of the shared
  * real PostgreSQL, the shared Kafka broker and the test token key ({@link OneWindowTestEnvironment}),
- * with no configuration in the test class. Pair with {@link CaseServiceClient} to apply, act on
+ * with tracing and metrics on as in production (Boot switches them off in tests), and no
+ * configuration in the test class. Pair with {@link CaseServiceClient} to apply, act on
  * tasks and read the service's events.
  *
  * <pre>{@code
@@ -25,6 +27,7 @@ import org.springframework.core.annotation.AliasFor;
 @Documented
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability
 public @interface CaseServiceTest {
 
     /** Prefix of the test's database name (each context gets a fresh database). */
