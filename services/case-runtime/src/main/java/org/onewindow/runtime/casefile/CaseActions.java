@@ -9,9 +9,9 @@ import java.util.Map;
 import org.onewindow.kernel.acceptance.model.MaterialForm;
 import org.onewindow.kernel.application.model.Application;
 import org.onewindow.kernel.application.model.Channel;
+import org.onewindow.kernel.clock.model.CaseClock;
 import org.onewindow.kernel.clock.model.ClockKind;
 import org.onewindow.kernel.clock.model.PauseReason;
-import org.onewindow.kernel.clock.model.TimeLimit;
 import org.onewindow.kernel.events.infrastructure.CaseJournal;
 import org.onewindow.kernel.problem.model.FieldViolation;
 import org.onewindow.kernel.problem.model.Rejection;
@@ -108,8 +108,7 @@ public class CaseActions {
                 "case.step-completed",
                 Map.of("step", "supplement", "outcome", String.join(",", codes), "completedBy", caller.username()));
         if (cases.owed(file.caseNumber()).isEmpty()
-                && clocks.approvalPaused(file.caseNumber()).isPresent()) {
-            clocks.resume(file.caseNumber(), clock.instant());
+                && clocks.resume(file.caseNumber(), PauseReason.APPLICANT_SUPPLEMENT, clock.instant())) {
             journal.recordBySystem("case.resume", file.caseNumber(), file.jurisdiction(), "case.resumed", Map.of());
         }
     }
@@ -157,7 +156,9 @@ public class CaseActions {
         if (file.status().decided()) {
             throw Rejection.conflict("case.decided", "已作出决定的办件不能暂停计时", "a decided case cannot be suspended");
         }
-        clocks.pause(file.caseNumber(), reason, clock.instant());
+        if (clocks.pause(file.caseNumber(), reason, clock.instant()) == 0) {
+            throw Rejection.conflict("case.no-clock", "该办件没有正在计时的时限，无需暂停", "the case has no running clock to suspend");
+        }
         journal.record(
                 caller,
                 "case.suspend",
@@ -168,22 +169,32 @@ public class CaseActions {
                 Map.of("reason", reason.name()));
     }
 
-    /** 恢复计时: the awaited supplement is in (the applicant or the window says so), the clock runs on. */
+    /**
+     * 恢复计时: staff of the jurisdiction end a suspension; the applicant ends only one that waits for
+     * them (补正), never a 公示, a fee payment or a hearing the office runs.
+     */
     public void resume(Caller caller, CaseFile file) {
         boolean staff = caller.isStaff() && access.sameJurisdiction(caller, file.jurisdiction());
         boolean owner = caller.has(Role.APPLICANT) && access.ownCase(caller, file.scope());
         if (!staff && !owner) {
             throw Rejection.forbidden("只有申请人或本辖区工作人员可以恢复计时", "only the applicant or staff may resume it");
         }
-        if (clocks.approvalPaused(file.caseNumber()).isEmpty()) {
+        List<CaseClock.Pause> pauses = clocks.openPauses(file.caseNumber());
+        if (pauses.isEmpty()) {
             throw Rejection.conflict("case.not-suspended", "该办件未暂停计时", "the case is not suspended");
         }
-        clocks.resume(file.caseNumber(), clock.instant());
+        PauseReason only = staff ? null : PauseReason.APPLICANT_SUPPLEMENT;
+        if (only != null && pauses.stream().noneMatch(p -> p.reason() == only)) {
+            throw Rejection.forbidden(
+                    "该暂停（" + pauses.get(0).reason() + "）由办理部门结束，申请人只能结束等待补正的暂停",
+                    "only the office ends a " + pauses.get(0).reason() + " suspension");
+        }
+        clocks.resume(file.caseNumber(), only, clock.instant());
         journal.record(caller, "case.resume", file.caseNumber(), file.jurisdiction(), null, "case.resumed", Map.of());
     }
 
     /** How much longer, in the limit's own unit, why, and on whose authority (延期). */
-    public record Extension(java.math.BigDecimal amount, String reason, String authorisedBy) {}
+    public record Extension(java.math.BigDecimal amount, String reason, String authorisedBy, String step) {}
 
     /**
      * 延期: staff of the jurisdiction extend the approval clock, within the catalogue's ceiling, with
@@ -217,19 +228,16 @@ public class CaseActions {
         if (file.status().decided()) {
             throw Rejection.conflict("case.decided", "已作出决定的办件不能延期", "a decided case cannot be extended");
         }
-        var approval = clocks.of(file.caseNumber()).stream()
-                .filter(s -> s.clock().kind() == ClockKind.APPROVAL && s.clock().stoppedAt() == null)
-                .findFirst()
-                .orElseThrow(() ->
-                        Rejection.conflict("case.no-limit", "该办件没有可延期的审批时限", "the case has no running approval limit"));
-        TimeLimit more;
-        try {
-            more = new TimeLimit(extension.amount(), approval.clock().limit().unit());
-        } catch (IllegalArgumentException e) {
-            throw Rejection.invalid(
-                    FieldViolation.of("amount", "amount.invalid", "延期时长不符合时限的计量单位：" + e.getMessage(), e.getMessage()));
-        }
-        clocks.extend(file.caseNumber(), more, extension.reason(), extension.authorisedBy(), clock.instant());
+        String clockName = extension.step() == null || extension.step().isBlank()
+                ? ClockKind.APPROVAL.name()
+                : "STEP:" + extension.step();
+        CaseClock extended = clocks.extend(
+                file.caseNumber(),
+                clockName,
+                extension.amount(),
+                extension.reason(),
+                extension.authorisedBy(),
+                clock.instant());
         journal.record(
                 caller,
                 "case.extend",
@@ -238,10 +246,12 @@ public class CaseActions {
                 extension.reason(),
                 "case.extended",
                 Map.of(
+                        "clock",
+                        clockName,
                         "amount",
-                        more.amount().toPlainString(),
+                        extension.amount().toPlainString(),
                         "unit",
-                        more.unit().name(),
+                        extended.limit().unit().name(),
                         "authorisedBy",
                         extension.authorisedBy()));
     }
@@ -299,7 +309,14 @@ public class CaseActions {
         }
         workflow.cancel(file.caseNumber(), "withdrawn: " + reason);
         clocks.stop(file.caseNumber(), EnumSet.allOf(ClockKind.class), clock.instant());
-        journal.record(caller, "case.withdraw", file.caseNumber(), file.jurisdiction(), reason, null, Map.of());
+        journal.record(
+                caller,
+                "case.withdraw",
+                file.caseNumber(),
+                file.jurisdiction(),
+                reason,
+                "case.withdrawn",
+                Map.of("reason", reason));
     }
 
     /** The applicant themselves, or a clerk of the jurisdiction for a case taken in at a staffed channel. */

@@ -208,7 +208,7 @@ public class CaseController {
                         .orElse(at(file.dueAt())),
                 at(file.wholeProcessDueAt()),
                 file.calendarKnown(),
-                clocks.approvalPaused(file.caseNumber()).isPresent(),
+                !clocks.openPauses(file.caseNumber()).isEmpty(),
                 cases.owed(file.caseNumber()),
                 at(file.supplementDueAt()),
                 file.department(),

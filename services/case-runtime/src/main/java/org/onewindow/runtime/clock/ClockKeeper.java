@@ -1,5 +1,6 @@
 package org.onewindow.runtime.clock;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,7 +104,7 @@ public class ClockKeeper {
      * does not is refused by the kernel clock (clock.pause-not-allowed); the whole-process clock
      * never pauses.
      */
-    public void pause(String caseNumber, PauseReason reason, Instant at) {
+    public int pause(String caseNumber, PauseReason reason, Instant at) {
         List<CaseClock> changed = new ArrayList<>();
         for (ClockStore.Stored s : running(caseNumber, Set.of(ClockKind.APPROVAL, ClockKind.STEP))) {
             if (s.clock().kind() == ClockKind.APPROVAL
@@ -112,13 +113,25 @@ public class ClockKeeper {
             }
         }
         changed.forEach(c -> clocks.update(caseNumber, c));
+        return changed.size();
     }
 
     /** 恢复计时 of every paused clock of the case; false when none was paused. */
     public boolean resume(String caseNumber, Instant at) {
+        return resume(caseNumber, null, at);
+    }
+
+    /**
+     * 恢复计时 of the clocks paused for {@code reason} only (null: for any reason), so that handing in
+     * an owed material never ends a 公示 or a fee payment; false when none was paused so.
+     */
+    public boolean resume(String caseNumber, PauseReason reason, Instant at) {
         boolean any = false;
         for (ClockStore.Stored s : clocks.ofCase(caseNumber)) {
-            if (s.clock().stoppedAt() == null && s.clock().openPause().isPresent()) {
+            Optional<CaseClock.Pause> open = s.clock().openPause();
+            if (s.clock().stoppedAt() == null
+                    && open.isPresent()
+                    && (reason == null || open.get().reason() == reason)) {
                 clocks.update(caseNumber, s.clock().resume(at));
                 any = true;
             }
@@ -126,13 +139,24 @@ public class ClockKeeper {
         return any;
     }
 
-    /** 延期 of the approval clock, within the catalogue's ceiling, with who authorised it and why. */
-    public CaseClock extend(String caseNumber, TimeLimit more, String reason, String authorisedBy, Instant at) {
-        ClockStore.Stored approval = running(caseNumber, Set.of(ClockKind.APPROVAL)).stream()
+    /**
+     * 延期 of one running clock ({@link ClockStore#nameOf}: APPROVAL or STEP:&lt;step&gt;), in its own
+     * unit, within the catalogue's ceiling, with who authorised it and why.
+     */
+    public CaseClock extend(
+            String caseNumber, String clockName, BigDecimal amount, String reason, String authorisedBy, Instant at) {
+        ClockStore.Stored stored = clocks.ofCase(caseNumber).stream()
+                .filter(s -> s.name().equals(clockName) && s.clock().stoppedAt() == null)
                 .findFirst()
-                .orElseThrow(
-                        () -> new ClockRuleViolation("clock.not-running", "the case has no running approval clock"));
-        CaseClock extended = approval.clock().extend(more, reason, authorisedBy, at);
+                .orElseThrow(() ->
+                        new ClockRuleViolation("clock.not-running", "the case has no running clock " + clockName));
+        TimeLimit more;
+        try {
+            more = new TimeLimit(amount, stored.clock().limit().unit());
+        } catch (IllegalArgumentException e) {
+            throw new ClockRuleViolation("clock.extension-unit", e.getMessage());
+        }
+        CaseClock extended = stored.clock().extend(more, reason, authorisedBy, at);
         clocks.update(caseNumber, extended);
         return extended;
     }
@@ -144,12 +168,12 @@ public class ClockKeeper {
         }
     }
 
-    /** The open pause of the case's approval clock, if it is suspended. */
-    public Optional<CaseClock.Pause> approvalPaused(String caseNumber) {
+    /** The open pauses of the case's running clocks (approval or steps): empty unless it is suspended. */
+    public List<CaseClock.Pause> openPauses(String caseNumber) {
         return clocks.ofCase(caseNumber).stream()
-                .filter(s -> s.clock().kind() == ClockKind.APPROVAL && s.clock().stoppedAt() == null)
-                .findFirst()
-                .flatMap(s -> s.clock().openPause());
+                .filter(s -> s.clock().stoppedAt() == null)
+                .flatMap(s -> s.clock().openPause().stream())
+                .toList();
     }
 
     /** When the case's approval clock runs out now, with its pauses; empty when no limit is stated. */

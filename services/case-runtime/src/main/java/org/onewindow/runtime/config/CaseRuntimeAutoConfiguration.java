@@ -41,13 +41,14 @@ import org.onewindow.runtime.external.ExternalSystemsProperties;
 import org.onewindow.runtime.intake.ApplicationController;
 import org.onewindow.runtime.intake.Intake;
 import org.onewindow.runtime.intake.IntakeSettings;
+import org.onewindow.runtime.readiness.WarmUp;
+import org.onewindow.runtime.step.CaseComponents;
+import org.onewindow.runtime.step.CaseDecision;
+import org.onewindow.runtime.step.ComponentRegistration;
+import org.onewindow.runtime.step.RatingInvitation;
+import org.onewindow.runtime.step.StepClocks;
 import org.onewindow.runtime.task.TaskController;
 import org.onewindow.runtime.task.TaskWork;
-import org.onewindow.runtime.workflow.delegate.CaseComponents;
-import org.onewindow.runtime.workflow.delegate.CaseDecision;
-import org.onewindow.runtime.workflow.delegate.ComponentRegistration;
-import org.onewindow.runtime.workflow.delegate.RatingInvitation;
-import org.onewindow.runtime.workflow.delegate.StepClocks;
 import org.onewindow.runtime.workflow.infrastructure.CamundaCaseWorkflow;
 import org.onewindow.runtime.workflow.infrastructure.RetryingTransactions;
 import org.onewindow.runtime.workflow.infrastructure.V1_1__CamundaSchema;
@@ -63,6 +64,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Scope;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -102,6 +104,12 @@ public class CaseRuntimeAutoConfiguration {
             return "00-" + context.traceId() + "-" + context.spanId() + "-"
                     + (Boolean.TRUE.equals(context.sampled()) ? "01" : "00");
         };
+    }
+
+    /** Readiness means warm: the first application is answered as fast as the next. */
+    @Bean
+    WarmUp warmUp(RepositoryService repository, KafkaOperations<?, ?> kafka, IntakeSettings settings) {
+        return new WarmUp(repository, kafka, settings.service().topic());
     }
 
     @Bean

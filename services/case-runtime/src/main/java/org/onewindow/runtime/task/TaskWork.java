@@ -119,7 +119,7 @@ public class TaskWork {
     /** A decision among {@code allowed}; the adverse one ends the case's way forward, so it needs a reason. */
     private void decide(Caller caller, WorkItem task, Completion completion, List<String> allowed, String kind) {
         String decision = completion == null ? null : completion.decision();
-        if (!allowed.contains(decision)) {
+        if (decision == null || !allowed.contains(decision)) {
             throw Rejection.invalid(FieldViolation.of(
                     "decision", "decision.invalid", "结论应为以下之一：" + allowed, "decision must be one of " + allowed));
         }

@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.onewindow.kernel.acceptance.model.MaterialForm;
@@ -74,7 +73,7 @@ class CaseActionsTest {
     }
 
     private Optional<CaseClock.Pause> paused(String caseNumber) {
-        return f.clocks.approvalPaused(caseNumber);
+        return f.clocks.openPauses(caseNumber).stream().findFirst();
     }
 
     @Nested
@@ -197,13 +196,17 @@ class CaseActionsTest {
         @Test
         void withinTheCeilingMovesTheDueDateAndIsAuditedWithReasonAndAuthority() {
             assertThat(due()).isEqualTo(g.clock.local("2026-03-02T14:00"));
-            g.actions.extend(REVIEWER, g.caseFile(cn), new Extension(new BigDecimal("0.5"), "需现场核查经营场所", "王科长"));
+            g.actions.extend(REVIEWER, g.caseFile(cn), new Extension(new BigDecimal("0.5"), "需现场核查经营场所", "王科长", null));
             // 0.5 + 0.5 = 1 working day, which the kernel counts from the next working day (民法典 art. 201)
             assertThat(due()).isEqualTo(g.clock.local("2026-03-03T17:30"));
             AuditEntry audit = g.audit.single("case.extend", cn);
             assertThat(audit.reason()).isEqualTo("需现场核查经营场所");
             assertThat(audit.details())
-                    .containsOnly(entry("amount", "0.5"), entry("unit", "WORKING_DAYS"), entry("authorisedBy", "王科长"));
+                    .containsOnly(
+                            entry("clock", "APPROVAL"),
+                            entry("amount", "0.5"),
+                            entry("unit", "WORKING_DAYS"),
+                            entry("authorisedBy", "王科长"));
             assertThat(g.events.single("case.extended", cn).data()).containsEntry("authorisedBy", "王科长");
             assertThat(g.clocks.of(cn).get(0).clock().extensions())
                     .singleElement()
@@ -215,8 +218,8 @@ class CaseActionsTest {
 
         @Test
         void beyondTheCeilingIsRefusedAndTheDueDateStays() {
-            assertThatThrownBy(() ->
-                            g.actions.extend(REVIEWER, g.caseFile(cn), new Extension(BigDecimal.ONE, "需现场核查", "王科长")))
+            assertThatThrownBy(() -> g.actions.extend(
+                            REVIEWER, g.caseFile(cn), new Extension(BigDecimal.ONE, "需现场核查", "王科长", null)))
                     .isInstanceOfSatisfying(ClockRuleViolation.class, e -> assertThat(e.code())
                             .isEqualTo("clock.extension-beyond-ceiling"));
             assertThat(due()).isEqualTo(g.clock.local("2026-03-02T14:00"));
@@ -227,7 +230,7 @@ class CaseActionsTest {
         void theShippedEnterpriseOpeningLimitAllowsNoExtensionAtAll() {
             String shipped = onlineCase();
             assertThatThrownBy(() -> f.actions.extend(
-                            REVIEWER, file(shipped), new Extension(new BigDecimal("0.5"), "需现场核查", "王科长")))
+                            REVIEWER, file(shipped), new Extension(new BigDecimal("0.5"), "需现场核查", "王科长", null)))
                     .isInstanceOfSatisfying(ClockRuleViolation.class, e -> assertThat(e.code())
                             .isEqualTo("clock.extension-beyond-ceiling"));
         }
@@ -235,7 +238,7 @@ class CaseActionsTest {
         @Test
         void withoutAReasonIsRefusedNamingTheField() {
             assertThatThrownBy(() -> g.actions.extend(
-                            REVIEWER, g.caseFile(cn), new Extension(new BigDecimal("0.5"), " ", "王科长")))
+                            REVIEWER, g.caseFile(cn), new Extension(new BigDecimal("0.5"), " ", "王科长", null)))
                     .isInstanceOfSatisfying(Rejection.class, r -> {
                         assertThat(r.kind()).isEqualTo(Rejection.Kind.INVALID);
                         assertThat(r.violations())
@@ -247,7 +250,7 @@ class CaseActionsTest {
 
         @Test
         void anEmptyRequestIsRefusedWithEveryFieldAtOnce() {
-            assertThatThrownBy(() -> g.actions.extend(REVIEWER, g.caseFile(cn), new Extension(null, null, null)))
+            assertThatThrownBy(() -> g.actions.extend(REVIEWER, g.caseFile(cn), new Extension(null, null, null, null)))
                     .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.violations())
                             .extracting(FieldViolation::code)
                             .containsExactly("amount.invalid", "reason.missing", "authorised-by.missing"));
@@ -255,7 +258,7 @@ class CaseActionsTest {
 
         @Test
         void onlyStaffOfTheJurisdictionExtend() {
-            Extension e = new Extension(new BigDecimal("0.5"), "需现场核查", "王科长");
+            Extension e = new Extension(new BigDecimal("0.5"), "需现场核查", "王科长", null);
             assertForbidden(() -> g.actions.extend(ZHANG, g.caseFile(cn), e));
             assertForbidden(() -> g.actions.extend(LC_REVIEWER, g.caseFile(cn), e));
             assertThat(due()).isEqualTo(g.clock.local("2026-03-02T14:00"));
@@ -266,7 +269,7 @@ class CaseActionsTest {
             g.approve(cn);
             assertConflict(
                     () -> g.actions.extend(
-                            REVIEWER, g.caseFile(cn), new Extension(new BigDecimal("0.5"), "需现场核查", "王科长")),
+                            REVIEWER, g.caseFile(cn), new Extension(new BigDecimal("0.5"), "需现场核查", "王科长", null)),
                     "case.decided");
         }
     }
@@ -360,15 +363,7 @@ class CaseActionsTest {
                     "case.closed");
         }
 
-        /**
-         * KNOWN BUG in CaseActions.supplement (main code): when the last owed material is in it resumes
-         * the clock whenever the approval clock is paused, whatever the reason
-         * ({@code clocks.approvalPaused(..).isPresent()}), and ClockKeeper.resume then ends every open
-         * pause. Its own contract is "when the last is in and the clock waits for the applicant": a
-         * clock suspended for 公示 (PUBLIC_NOTICE) must stay suspended. Remove @Disabled once fixed.
-         */
-        @Disabled("KNOWN BUG: CaseActions.supplement resumes a clock paused for any reason, not only"
-                + " APPLICANT_SUPPLEMENT; see the comment above")
+        /** Handing in the last owed material ends only a pause that waits for the applicant (补正); a 公示 the office runs goes on. */
         @Test
         void theLastMaterialInDoesNotEndASuspensionForPublicNotice() {
             RuntimeFixture cp =
@@ -392,21 +387,14 @@ class CaseActionsTest {
                     clerk("FC"), cp.caseFile(cn), handIn("agent-authorisation", MaterialForm.PAPER, null));
 
             assertThat(cp.cases.owed(cn)).isEmpty();
-            assertThat(cp.clocks.approvalPaused(cn))
+            assertThat(cp.clocks.openPauses(cn).stream().findFirst())
                     .as("the 公示 goes on after the power of attorney is in")
                     .hasValueSatisfying(p -> assertThat(p.reason()).isEqualTo(PauseReason.PUBLIC_NOTICE));
             assertThat(cp.events.typesOf(cn)).doesNotContain("case.resumed");
         }
     }
 
-    /**
-     * KNOWN BUG in CaseActions.resume (main code): the applicant may resume any suspension of their
-     * case, also one staff made for a reason that has nothing to do with them (公示, 专家评审): the
-     * open pause's reason is never looked at. The applicant's part is the supplement they owe
-     * (APPLICANT_SUPPLEMENT). Remove @Disabled once fixed.
-     */
-    @Disabled("KNOWN BUG: CaseActions.resume lets the applicant end a suspension for any reason; see the"
-            + " comment above")
+    /** The applicant ends only a suspension that waits for them; a 公示 or an expert review is the office's to end. */
     @Test
     void theApplicantCannotEndASuspensionForPublicNotice() {
         RuntimeFixture cp =
@@ -430,7 +418,7 @@ class CaseActionsTest {
         cp.actions.suspend(approver("FC", "planning"), cp.caseFile(cn), new Suspension("PUBLIC_NOTICE", "选址公示"));
 
         assertThatThrownBy(() -> cp.actions.resume(owner, cp.caseFile(cn))).isInstanceOf(Rejection.class);
-        assertThat(cp.clocks.approvalPaused(cn)).isPresent();
+        assertThat(cp.clocks.openPauses(cn).stream().findFirst()).isPresent();
     }
 
     @Nested
@@ -467,16 +455,7 @@ class CaseActionsTest {
                     .isEqualTo(Map.of("reason", "APPLICANT_SUPPLEMENT"));
         }
 
-        /**
-         * KNOWN BUG in CaseActions.resume and CaseActions.supplement (main code): both ask only
-         * ClockKeeper.approvalPaused, i.e. the APPROVAL clock. A case whose only clock is a step's
-         * (QX EO-1: approval NOT_STATED, business licence 1 WD) is suspended by CaseActions.suspend
-         * (ClockKeeper.pause pauses the step clock, case.suspended is published) but can then never be
-         * resumed: resume answers 409 case.not-suspended, and the last owed material does not resume
-         * it either. Remove @Disabled once fixed.
-         */
-        @Disabled("KNOWN BUG: a suspended step-only case cannot be resumed (case.not-suspended); see the"
-                + " comment above")
+        /** A case whose only clock is a step's (QX EO-1: no approval limit, the licence in 1 WD) is suspended and resumed like any other. */
         @Test
         void staffResumeItAgain() {
             Caller staff = approver("QX", "market-registration");

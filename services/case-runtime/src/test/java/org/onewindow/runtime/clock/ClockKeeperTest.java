@@ -172,11 +172,11 @@ class ClockKeeperTest {
             assertThat(clock(f, cn, "APPROVAL").openPause())
                     .hasValueSatisfying(p -> assertThat(p.reason()).isEqualTo(PauseReason.CUSTOMER_WORKS));
             assertThat(clock(f, cn, "STEP:joint-approval").openPause()).isEmpty();
-            assertThat(f.clocks.approvalPaused(cn)).isPresent();
+            assertThat(f.clocks.openPauses(cn)).hasSize(1);
 
             f.clock.advance(Duration.ofHours(1));
             assertThat(f.clocks.resume(cn, f.now())).isTrue();
-            assertThat(f.clocks.approvalPaused(cn)).isEmpty();
+            assertThat(f.clocks.openPauses(cn)).isEmpty();
             assertThat(f.clocks.resume(cn, f.now()))
                     .as("nothing is paused any more")
                     .isFalse();

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.onewindow.kernel.application.model.Channel;
@@ -187,14 +186,7 @@ class TaskWorkTest {
             assertThat(f.workflow.completions()).isEmpty();
         }
 
-        /**
-         * KNOWN BUG in TaskWork.decide (main code): {@code allowed.contains(decision)} on the immutable
-         * {@code List.of(...)} throws NullPointerException for a null decision (ImmutableCollections
-         * reject null queries), so a completion without a decision — or with no body at all — is
-         * answered 500 instead of 400 decision.invalid. Remove @Disabled once fixed.
-         */
-        @Disabled("KNOWN BUG: TaskWork.decide throws NullPointerException for a missing decision; see the"
-                + " comment above")
+        /** A completion without a decision, or with no body, is a 400 naming the field, never a 500. */
         @Test
         void aCompletionWithoutADecisionIsInvalidNotAnError() {
             for (Completion missing : new Completion[] {new Completion(null, "x", null), null}) {

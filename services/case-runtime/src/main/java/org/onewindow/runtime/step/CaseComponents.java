@@ -1,4 +1,4 @@
-package org.onewindow.runtime.workflow.delegate;
+package org.onewindow.runtime.step;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
