@@ -181,8 +181,11 @@ class FrontDoorRoutingTest {
         ResponseEntity<String> response =
                 post("{\"jurisdiction\":\"FC\",\"matterCode\":\"PR-2\"}", TestTokens.clerk("FC"), null);
         assertThat(response.getStatusCode().value()).isEqualTo(503);
-        assertThat(response.getHeaders().getFirst("Retry-After")).isNotBlank();
+        assertThat(response.getHeaders().getFirst("Retry-After"))
+                .as("onewindow.gateway.open-for")
+                .isEqualTo("15");
         assertThat(problem(response).path("code").asText()).isEqualTo("back-office.not-deployed");
+        assertThat(problem(response).path("detailZh").asText()).contains("property-registration");
     }
 
     @Test
