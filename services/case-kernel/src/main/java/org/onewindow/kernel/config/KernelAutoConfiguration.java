@@ -11,6 +11,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.catalina.startup.Tomcat;
 import org.onewindow.kernel.acceptance.model.AcceptanceRules;
+import org.onewindow.kernel.apidocs.infrastructure.ApiDocsCustomizer;
 import org.onewindow.kernel.audit.infrastructure.JdbcAuditTrail;
 import org.onewindow.kernel.audit.model.AuditTrail;
 import org.onewindow.kernel.caseno.infrastructure.JdbcCaseNumberSequence;
@@ -152,6 +153,18 @@ public class KernelAutoConfiguration {
         };
     }
 
+    /** API descriptions that say how to get a token and where the API is (see ApiDocsCustomizer). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springdoc.core.customizers.GlobalOpenApiCustomizer")
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class ApiDocs {
+        @Bean
+        @ConditionalOnMissingBean
+        ApiDocsCustomizer apiDocsCustomizer(OneWindowProperties properties) {
+            return new ApiDocsCustomizer(properties.security().issuer());
+        }
+    }
+
     /** Errors Tomcat answers before the application runs, in the problem shape too. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass({Tomcat.class, TomcatServletWebServerFactory.class})
@@ -163,15 +176,23 @@ public class KernelAutoConfiguration {
         }
     }
 
-    /** Every endpoint needs a valid token except health and the application's declared public paths. */
+    /**
+     * Every endpoint needs a valid token except health, the API description (public documentation,
+     * which the gateway's Swagger UI fetches without one) and the application's declared public paths.
+     */
     @Configuration(proxyBeanMethods = false)
     static class Security {
         @Bean
         @ConditionalOnMissingBean(SecurityFilterChain.class)
-        SecurityFilterChain oneWindowSecurity(HttpSecurity http, OneWindowProperties properties, ObjectMapper json)
+        SecurityFilterChain oneWindowSecurity(
+                HttpSecurity http,
+                OneWindowProperties properties,
+                ObjectMapper json,
+                @Value("${springdoc.api-docs.path:/v3/api-docs}") String apiDocs)
                 throws Exception {
             var problems = new ProblemAuthenticationHandlers(json);
-            List<String> open = new ArrayList<>(List.of("/actuator/health", "/actuator/health/**", "/error"));
+            List<String> open = new ArrayList<>(
+                    List.of("/actuator/health", "/actuator/health/**", "/error", apiDocs, apiDocs + "/**"));
             open.addAll(properties.security().publicPaths());
             http.csrf(c -> c.disable())
                     .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
