@@ -1,7 +1,19 @@
 #!/usr/bin/env bash
-# Gets a password-grant token from the local Keycloak and prints its decoded claims.
-#   ./infra/check-token.sh [username] [password]     (default fc-clerk / demo)
+# Gets a password-grant token for a demo user from the local Keycloak (client onewindow-cli).
+#   ./infra/check-token.sh [--claims] [username] [password]     (default fc-clerk / demo)
+# Prints the raw access token and nothing else, for
+#   curl -H "Authorization: Bearer $(./infra/check-token.sh fc-clerk demo)" localhost:8080/api/v1/me
+# With --claims it prints the token's decoded claims and a summary instead.
 set -euo pipefail
+CLAIMS=false
+if [[ "${1:-}" == --claims ]]; then
+  CLAIMS=true
+  shift
+fi
+if [[ "${1:-}" == -* ]]; then
+  echo "usage: $0 [--claims] [username] [password]" >&2
+  exit 2
+fi
 USERNAME="${1:-fc-clerk}"
 PASSWORD="${2:-demo}"
 KEYCLOAK_URL="${KEYCLOAK_URL:-http://localhost:${KEYCLOAK_PORT:-8180}}"
@@ -12,12 +24,18 @@ response="$(curl -sS -m 20 "$KEYCLOAK_URL/realms/$REALM/protocol/openid-connect/
   -d grant_type=password -d client_id="$CLIENT_ID" -d scope=openid \
   --data-urlencode username="$USERNAME" --data-urlencode password="$PASSWORD")"
 
-python3 - "$response" <<'PY'
+python3 - "$response" "$CLAIMS" <<'PY'
 import base64, json, sys
-body = json.loads(sys.argv[1])
+try:
+    body = json.loads(sys.argv[1])
+except ValueError:
+    body = {"error": sys.argv[1]}
 if "access_token" not in body:
-    print("no token:", json.dumps(body), file=sys.stderr)
+    print("no token:", json.dumps(body, ensure_ascii=False), file=sys.stderr)
     sys.exit(1)
+if sys.argv[2] != "true":
+    print(body["access_token"])
+    sys.exit()
 def claims(jwt):
     part = jwt.split(".")[1]
     return json.loads(base64.urlsafe_b64decode(part + "=" * (-len(part) % 4)))

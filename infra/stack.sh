@@ -732,7 +732,7 @@ cmd_up() {
   status
   log "demo logins (realm $KEYCLOAK_REALM, client onewindow-cli, password grant):"
   print_users
-  info "token check: ./infra/check-token.sh [user] [password]"
+  info "a token: ./infra/check-token.sh [user] [password]; its claims: ./infra/check-token.sh --claims [user] [password]"
   info "logs: ${LOG_DIR#"$ROOT_DIR"/}/   stop: ./infra/stack.sh down"
 }
 

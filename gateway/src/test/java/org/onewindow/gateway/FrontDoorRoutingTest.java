@@ -74,8 +74,25 @@ class FrontDoorRoutingTest {
         enterpriseOpening.stubFor(WireMock.get("/api/v1/cases/" + FC_CASE)
                 .willReturn(aResponse()
                         .withHeader("Content-Type", "application/json")
-                        .withBody("{\"caseNumber\":\"" + FC_CASE + "\",\"status\":\"IN_REVIEW\"}")));
+                        .withBody(CASE_VIEW)));
     }
+
+    /**
+     * The case as enterprise-opening answers it (docs/api.md): its own status values
+     * (IN_PROGRESS, APPROVED, DENIED, DELIVERED, WITHDRAWN) and 物流式 steps. The gateway owns none of
+     * it and must hand it on untouched.
+     */
+    static final String CASE_VIEW =
+            """
+            {"caseNumber":"%s","jurisdiction":"FC","matterCode":"EO-1","catalogueVersion":"2026.1",
+             "channel":"WINDOW","status":"IN_PROGRESS","outcome":"ACCEPTED","applicantName":"峰城示例有限公司",
+             "acceptedAt":"2026-11-22T10:00:00+08:00","dueAt":"2026-11-22T15:00:00+08:00",
+             "wholeProcessDueAt":"2026-11-22T15:00:00+08:00","calendarKnown":true,"suspended":false,
+             "owedMaterials":[],"steps":[
+              {"step":"business-licence","status":"DONE","startedAt":"2026-11-22T10:00:00+08:00",
+               "completedAt":"2026-11-22T10:20:00+08:00"},
+              {"step":"seal-engraving","status":"IN_PROGRESS","startedAt":"2026-11-22T10:20:00+08:00"}]}"""
+                    .formatted(FC_CASE);
 
     @Test
     void anApplicationGoesToTheServiceThatOwnsItsMatterWithTokenBodyRequestIdAndTrace() {
@@ -115,11 +132,39 @@ class FrontDoorRoutingTest {
     }
 
     @Test
-    void aCaseGoesToTheServiceItsNumberNames() {
+    void aCaseGoesToTheServiceItsNumberNamesAndComesBackAsTheServiceWroteIt() throws Exception {
         ResponseEntity<String> response = call("GET", "/api/v1/cases/" + FC_CASE, null, TestTokens.clerk("FC"));
+
         assertThat(response.getStatusCode().value()).isEqualTo(200);
-        assertThat(response.getBody()).contains("IN_REVIEW");
-        enterpriseOpening.verify(getRequestedFor(urlEqualTo("/api/v1/cases/" + FC_CASE)));
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
+        assertThat(json.readTree(response.getBody())).isEqualTo(json.readTree(CASE_VIEW));
+        assertThat(json.readTree(response.getBody()).path("status").asText())
+                .isIn("IN_PROGRESS", "APPROVED", "DENIED", "DELIVERED", "WITHDRAWN");
+        enterpriseOpening.verify(getRequestedFor(urlEqualTo("/api/v1/cases/" + FC_CASE))
+                .withHeader("Authorization", matching("Bearer .+")));
+    }
+
+    @Test
+    void aCaseTheBackOfficeWillNotShowIsItsOwn404Problem() throws Exception {
+        String hidden =
+                new CaseNumber("FC", OwningService.ENTERPRISE_OPENING, LocalDate.of(2026, 11, 22), 43).toString();
+        String problem =
+                """
+                {"type":"https://onewindow.example/problems/case.unknown","title":"Not Found","status":404,
+                 "detail":"no case %1$s that you may see","code":"case.unknown","detailZh":"未找到办件 %1$s，或您无权查看",
+                 "errors":[{"field":"caseNumber","code":"case.unknown","zh":"未找到办件 %1$s，或您无权查看",
+                            "en":"no case %1$s that you may see"}]}"""
+                        .formatted(hidden);
+        enterpriseOpening.stubFor(WireMock.get("/api/v1/cases/" + hidden)
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/problem+json")
+                        .withBody(problem)));
+
+        ResponseEntity<String> response = call("GET", "/api/v1/cases/" + hidden, null, TestTokens.clerk("FC"));
+
+        assertThat(response.getStatusCode().value()).isEqualTo(404);
+        assertThat(problem(response)).isEqualTo(json.readTree(problem));
     }
 
     @Test
@@ -136,8 +181,11 @@ class FrontDoorRoutingTest {
         ResponseEntity<String> response =
                 post("{\"jurisdiction\":\"FC\",\"matterCode\":\"PR-2\"}", TestTokens.clerk("FC"), null);
         assertThat(response.getStatusCode().value()).isEqualTo(503);
-        assertThat(response.getHeaders().getFirst("Retry-After")).isNotBlank();
+        assertThat(response.getHeaders().getFirst("Retry-After"))
+                .as("onewindow.gateway.open-for")
+                .isEqualTo("15");
         assertThat(problem(response).path("code").asText()).isEqualTo("back-office.not-deployed");
+        assertThat(problem(response).path("detailZh").asText()).contains("property-registration");
     }
 
     @Test

@@ -3,15 +3,12 @@ package org.onewindow.gateway.routing;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
-import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.TimeoutException;
-import org.onewindow.kernel.problem.infrastructure.ProblemHandler;
+import org.onewindow.kernel.problem.infrastructure.ServiceUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.function.HandlerFilterFunction;
 import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.function.ServerRequest;
@@ -28,12 +25,12 @@ final class BackOfficeGuard implements HandlerFilterFunction<ServerResponse, Ser
 
     private final String service;
     private final CircuitBreakerFactory<?, ?> breakers;
-    private final long retryAfterSeconds;
+    private final Duration retryAfter;
 
-    BackOfficeGuard(String service, CircuitBreakerFactory<?, ?> breakers, long retryAfterSeconds) {
+    BackOfficeGuard(String service, CircuitBreakerFactory<?, ?> breakers, Duration retryAfter) {
         this.service = service;
         this.breakers = breakers;
-        this.retryAfterSeconds = retryAfterSeconds;
+        this.retryAfter = retryAfter;
     }
 
     @Override
@@ -55,21 +52,17 @@ final class BackOfficeGuard implements HandlerFilterFunction<ServerResponse, Ser
         String why = reason(cause);
         log.warn("back office {} unavailable: {} ({})", service, why, rootMessage(cause));
         boolean outcomeUnknown = "time limit exceeded".equals(why);
-        ResponseEntity<Object> problem = ProblemHandler.problem(
-                HttpStatus.SERVICE_UNAVAILABLE,
+        long seconds = retryAfter.toSeconds();
+        return ServiceUnavailable.serverResponse(
                 "back-office.unavailable",
-                "后台业务系统（" + service + "）暂时无法响应，请于 " + retryAfterSeconds + " 秒后使用相同的 Idempotency-Key 重试"
+                "后台业务系统（" + service + "）暂时无法响应，请于 " + seconds + " 秒后使用相同的 Idempotency-Key 重试"
                         + (outcomeUnknown ? "（办理结果未知，重试不会重复受理）" : "（本次未被受理）"),
-                "the " + service + " back office is unavailable (" + why + "); retry after " + retryAfterSeconds
+                "the " + service + " back office is unavailable (" + why + "); retry after " + seconds
                         + " s with the same Idempotency-Key"
                         + (outcomeUnknown
                                 ? " (the outcome is unknown; a retry never accepts twice)"
                                 : " (nothing was accepted)"),
-                List.of());
-        return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds))
-                .contentType(problem.getHeaders().getContentType())
-                .body(problem.getBody());
+                retryAfter);
     }
 
     private static String rootMessage(Throwable cause) {

@@ -58,8 +58,7 @@ class FrontDoorRoutes {
                             + " is not a OneWindow service; expected one of "
                             + java.util.Arrays.toString(OwningService.values())));
             URI target = entry.getValue();
-            BackOfficeGuard guard = new BackOfficeGuard(
-                    service.id(), breakers, properties.openFor().toSeconds());
+            BackOfficeGuard guard = new BackOfficeGuard(service.id(), breakers, properties.openFor());
 
             RequestPredicate ownsMatter = readBody(
                     ApplicationHead.class,

@@ -11,12 +11,9 @@ import org.onewindow.kernel.caseno.model.CaseNumber;
 import org.onewindow.kernel.catalogue.model.CatalogueLookup;
 import org.onewindow.kernel.catalogue.model.CatalogueVersion;
 import org.onewindow.kernel.catalogue.model.Matter;
-import org.onewindow.kernel.problem.infrastructure.ProblemHandler;
+import org.onewindow.kernel.problem.infrastructure.ServiceUnavailable;
 import org.onewindow.kernel.problem.model.FieldViolation;
 import org.onewindow.kernel.problem.model.Rejection;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
@@ -84,17 +81,10 @@ class Unroutable {
     }
 
     private ServerResponse notDeployed(String service) {
-        ResponseEntity<Object> problem = ProblemHandler.problem(
-                HttpStatus.SERVICE_UNAVAILABLE,
+        return ServiceUnavailable.serverResponse(
                 "back-office.not-deployed",
                 "该事项的后台业务系统（" + service + "）尚未接入本窗口，请稍后重试",
                 "the " + service + " back office is not connected to this front door",
-                List.of());
-        return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(
-                        HttpHeaders.RETRY_AFTER,
-                        Long.toString(properties.openFor().toSeconds()))
-                .contentType(problem.getHeaders().getContentType())
-                .body(problem.getBody());
+                properties.openFor());
     }
 }

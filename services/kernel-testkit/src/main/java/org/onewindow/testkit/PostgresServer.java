@@ -32,16 +32,19 @@ public final class PostgresServer {
     private static PostgresServer instance;
 
     private final Path home;
-    private final Path data;
+    private final Path base;
     private final int port;
 
-    private PostgresServer(Path home, Path data, int port) {
+    private PostgresServer(Path home, Path base, int port) {
         this.home = home;
-        this.data = data;
+        this.base = base;
         this.port = port;
     }
 
-    /** The running server, started on first use and stopped when the JVM exits. */
+    /**
+     * The running server, started on first use; stopped, and its folder deleted, when the JVM exits.
+     * Clusters left by JVMs that were killed outright are cleared first.
+     */
     public static synchronized PostgresServer get() {
         if (instance == null) {
             instance = start();
@@ -61,63 +64,76 @@ public final class PostgresServer {
         return DriverManager.getConnection(jdbcUrl(database), SUPERUSER, "");
     }
 
+    /** The cluster's temp folder (data, socket, log, owner mark). */
+    Path folder() {
+        return base;
+    }
+
     private static PostgresServer start() {
+        boolean root = "root".equals(System.getProperty("user.name"));
+        Path home;
+        Path base;
         try {
-            boolean root = "root".equals(System.getProperty("user.name"));
-            Path home = extractBinaries();
-            Path base = Files.createTempDirectory(Path.of(tmp()), "onewindow-pg-");
-            Path data = base.resolve("data");
-            Path socket = base.resolve("socket");
-            Files.createDirectories(data);
-            Files.createDirectories(socket);
-            if (root) {
-                run(List.of("chown", "-R", "nobody", base.toString()), false);
-                run(List.of("chmod", "755", base.toString()), false);
-            }
-            int port = freePort();
-            run(
-                    List.of(
-                            bin(home, "initdb"),
-                            "-A",
-                            "trust",
-                            "-U",
-                            SUPERUSER,
-                            "-D",
-                            data.toString(),
-                            "-E",
-                            "UTF-8",
-                            "--locale=C",
-                            "--no-sync"),
-                    root);
-            run(
-                    List.of(
-                            bin(home, "pg_ctl"),
-                            "-D",
-                            data.toString(),
-                            "-l",
-                            base.resolve("postgres.log").toString(),
-                            "-w",
-                            "-t",
-                            "60",
-                            "-o",
-                            "-p " + port + " -h 127.0.0.1 -k " + socket + " -c fsync=off -c synchronous_commit=off"
-                                    + " -c full_page_writes=off -c max_connections=300",
-                            "start"),
-                    root);
-            PostgresServer server = new PostgresServer(home, data, port);
-            AfterSpringContexts.run(() -> server.stop(root));
-            return server;
+            home = extractBinaries();
+            ClusterFolders.sweep(Path.of(tmp()), home, root);
+            base = ClusterFolders.create(Path.of(tmp()));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start PostgreSQL for tests", e);
+            throw new UncheckedIOException("cannot prepare PostgreSQL for tests", e);
+        }
+        try {
+            int port = initAndStart(home, base, root);
+            PostgresServer server = new PostgresServer(home, base, port);
+            AfterSpringContexts.run(() -> ClusterFolders.remove(base, home, root));
+            return server;
+        } catch (IOException | RuntimeException e) {
+            ClusterFolders.remove(base, home, root);
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("cannot start PostgreSQL for tests", io);
+            }
+            throw (RuntimeException) e;
         }
     }
 
-    private void stop(boolean root) {
-        try {
-            run(List.of(bin(home, "pg_ctl"), "-D", data.toString(), "-m", "immediate", "-w", "stop"), root);
-        } catch (RuntimeException | IOException e) {
-            // the JVM is exiting; nothing else to do
+    private static int initAndStart(Path home, Path base, boolean root) throws IOException {
+        Path data = base.resolve("data");
+        Path socket = base.resolve("socket");
+        Files.createDirectories(data);
+        Files.createDirectories(socket);
+        if (root) {
+            run(List.of("chown", "-R", "nobody", base.toString()), false);
+            run(List.of("chmod", "755", base.toString()), false);
         }
+        int port = freePort();
+        run(
+                List.of(
+                        bin(home, "initdb"),
+                        "-A",
+                        "trust",
+                        "-U",
+                        SUPERUSER,
+                        "-D",
+                        data.toString(),
+                        "-E",
+                        "UTF-8",
+                        "--locale=C",
+                        "--no-sync"),
+                root);
+        run(
+                List.of(
+                        bin(home, "pg_ctl"),
+                        "-D",
+                        data.toString(),
+                        "-l",
+                        base.resolve("postgres.log").toString(),
+                        "-w",
+                        "-t",
+                        "60",
+                        "-o",
+                        "-p " + port + " -h 127.0.0.1 -k " + socket + " -c fsync=off -c synchronous_commit=off"
+                                + " -c full_page_writes=off -c max_connections=300",
+                        "start"),
+                root);
+        return port;
     }
 
     /** Unpacks zonky's binaries once per machine into the temp directory, readable by everyone. */
@@ -164,7 +180,8 @@ public final class PostgresServer {
         return target;
     }
 
-    private static void run(List<String> command, boolean asNobody) throws IOException {
+    /** Runs a command to its end (120 s at most); as {@code nobody} where PostgreSQL needs it. */
+    static void run(List<String> command, boolean asNobody) throws IOException {
         List<String> full = new ArrayList<>();
         if (asNobody) {
             full.addAll(List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"));

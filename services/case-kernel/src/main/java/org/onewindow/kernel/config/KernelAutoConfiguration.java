@@ -2,13 +2,16 @@ package org.onewindow.kernel.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.apache.catalina.startup.Tomcat;
 import org.onewindow.kernel.acceptance.model.AcceptanceRules;
+import org.onewindow.kernel.apidocs.infrastructure.ApiDocsCustomizer;
 import org.onewindow.kernel.audit.infrastructure.JdbcAuditTrail;
 import org.onewindow.kernel.audit.model.AuditTrail;
 import org.onewindow.kernel.caseno.infrastructure.JdbcCaseNumberSequence;
@@ -26,23 +29,27 @@ import org.onewindow.kernel.events.infrastructure.CaseJournal;
 import org.onewindow.kernel.events.infrastructure.Inbox;
 import org.onewindow.kernel.events.infrastructure.OutboxHousekeeping;
 import org.onewindow.kernel.idempotency.infrastructure.IdempotencyStore;
+import org.onewindow.kernel.problem.infrastructure.ProblemErrorReports;
 import org.onewindow.kernel.problem.infrastructure.ProblemHandler;
 import org.onewindow.kernel.problem.infrastructure.SaturationProblemHandler;
 import org.onewindow.kernel.security.infrastructure.CallerArgumentResolver;
 import org.onewindow.kernel.security.infrastructure.Callers;
 import org.onewindow.kernel.security.infrastructure.ProblemAuthenticationHandlers;
 import org.onewindow.kernel.security.model.AccessPolicy;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -59,6 +66,9 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.CompositeRequestRejectedHandler;
+import org.springframework.security.web.firewall.ObservationMarkingRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -143,15 +153,46 @@ public class KernelAutoConfiguration {
         };
     }
 
-    /** Every endpoint needs a valid token except health and the application's declared public paths. */
+    /** API descriptions that say how to get a token and where the API is (see ApiDocsCustomizer). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springdoc.core.customizers.GlobalOpenApiCustomizer")
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class ApiDocs {
+        @Bean
+        @ConditionalOnMissingBean
+        ApiDocsCustomizer apiDocsCustomizer(OneWindowProperties properties) {
+            return new ApiDocsCustomizer(properties.security().issuer());
+        }
+    }
+
+    /** Errors Tomcat answers before the application runs, in the problem shape too. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({Tomcat.class, TomcatServletWebServerFactory.class})
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class ServletContainer {
+        @Bean
+        ProblemErrorReports problemErrorReports(ObjectMapper json) {
+            return new ProblemErrorReports(json);
+        }
+    }
+
+    /**
+     * Every endpoint needs a valid token except health, the API description (public documentation,
+     * which the gateway's Swagger UI fetches without one) and the application's declared public paths.
+     */
     @Configuration(proxyBeanMethods = false)
     static class Security {
         @Bean
         @ConditionalOnMissingBean(SecurityFilterChain.class)
-        SecurityFilterChain oneWindowSecurity(HttpSecurity http, OneWindowProperties properties, ObjectMapper json)
+        SecurityFilterChain oneWindowSecurity(
+                HttpSecurity http,
+                OneWindowProperties properties,
+                ObjectMapper json,
+                @Value("${springdoc.api-docs.path:/v3/api-docs}") String apiDocs)
                 throws Exception {
             var problems = new ProblemAuthenticationHandlers(json);
-            List<String> open = new ArrayList<>(List.of("/actuator/health", "/actuator/health/**", "/error"));
+            List<String> open = new ArrayList<>(
+                    List.of("/actuator/health", "/actuator/health/**", "/error", apiDocs, apiDocs + "/**"));
             open.addAll(properties.security().publicPaths());
             http.csrf(c -> c.disable())
                     .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -172,7 +213,22 @@ public class KernelAutoConfiguration {
             return http.build();
         }
 
-        /** Boot adds every token validator bean to its decoder: this one pins the realm. */
+        /**
+         * The firewall's refusals as problem+json instead of the servlet container's error page; still
+         * marked on the request's observation, as Spring Security's default handler does.
+         */
+        @Bean
+        @ConditionalOnMissingBean(RequestRejectedHandler.class)
+        RequestRejectedHandler problemRequestRejected(
+                ObjectMapper json, ObjectProvider<ObservationRegistry> observations) {
+            RequestRejectedHandler problem = new ProblemAuthenticationHandlers(json).requestRejected();
+            ObservationRegistry registry = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
+            return registry.isNoop()
+                    ? problem
+                    : new CompositeRequestRejectedHandler(
+                            new ObservationMarkingRequestRejectedHandler(registry), problem);
+        }
+
         /** Paths with their own login; a matcher that matches nothing when none are configured. */
         private static RequestMatcher selfAuthenticated(OneWindowProperties properties) {
             List<RequestMatcher> matchers = properties.security().selfAuthenticatedPaths().stream()
@@ -182,6 +238,7 @@ public class KernelAutoConfiguration {
             return matchers.isEmpty() ? request -> false : new OrRequestMatcher(matchers);
         }
 
+        /** Boot adds every token validator bean to its decoder: this one pins the realm. */
         @Bean
         OAuth2TokenValidator<Jwt> oneWindowIssuer(OneWindowProperties properties) {
             return new JwtIssuerValidator(properties.security().issuer());

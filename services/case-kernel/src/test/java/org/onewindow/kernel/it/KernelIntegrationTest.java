@@ -3,7 +3,13 @@ package org.onewindow.kernel.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -92,6 +98,9 @@ class KernelIntegrationTest {
 
     @Autowired
     OutboxHousekeeping outbox;
+
+    @Autowired
+    ObjectMapper json;
 
     @LocalServerPort
     int port;
@@ -266,6 +275,40 @@ class KernelIntegrationTest {
                 client().get().uri("/probe/whoami").retrieve().toEntity(String.class);
         assertThat(response.getStatusCode().value()).isEqualTo(401);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void theApiDescriptionIsPublicAndSaysHowToGetAToken() throws Exception {
+        ResponseEntity<String> response =
+                client().get().uri("/v3/api-docs").retrieve().toEntity(String.class);
+
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
+        JsonNode api = json.readTree(response.getBody());
+        assertThat(api.at("/paths/~1probe~1whoami/get").isObject()).isTrue();
+        assertThat(api.at("/components/securitySchemes/keycloak/flows/authorizationCode/authorizationUrl")
+                        .asText())
+                .isEqualTo(TestTokens.ISSUER + "/protocol/openid-connect/auth");
+        assertThat(api.at("/components/securitySchemes/keycloak/flows/authorizationCode/tokenUrl")
+                        .asText())
+                .isEqualTo(TestTokens.ISSUER + "/protocol/openid-connect/token");
+        assertThat(api.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
+        assertThat(api.at("/servers/0/url").asText())
+                .as("relative: through the gateway, the gateway")
+                .isEqualTo("/");
+    }
+
+    @Test
+    void anAddressTheFirewallRefusesIsAProblemNotAnErrorPage() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/probe/whoami;x=%2e%2e"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json.readTree(response.body()).path("code").asText()).isEqualTo("request.rejected");
     }
 
     @Test

@@ -1,13 +1,10 @@
 package org.onewindow.kernel.problem.infrastructure;
 
-import java.util.List;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -24,20 +21,15 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 public class SaturationProblemHandler {
 
     private static final Logger log = LoggerFactory.getLogger(SaturationProblemHandler.class);
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     @ExceptionHandler({CannotCreateTransactionException.class, CannotGetJdbcConnectionException.class})
     ResponseEntity<Object> saturated(Exception e) {
         log.warn("no database connection: {}", e.getMessage());
-        Object body = ProblemHandler.problem(
-                        HttpStatus.SERVICE_UNAVAILABLE,
-                        "service.busy",
-                        "系统繁忙，本次未保存任何数据，请稍后用同一幂等键重试",
-                        "the service is busy; nothing was stored; retry shortly with the same Idempotency-Key",
-                        List.of())
-                .getBody();
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "1")
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(body);
+        return ServiceUnavailable.problem(
+                "service.busy",
+                "系统繁忙，本次未保存任何数据，请稍后用同一幂等键重试",
+                "the service is busy; nothing was stored; retry shortly with the same Idempotency-Key",
+                RETRY_AFTER);
     }
 }
