@@ -1,6 +1,7 @@
 package org.onewindow.testkit;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -62,6 +63,15 @@ public interface ArchitectureRules {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage(basePackage() + "..infrastructure..")
+                .check(classes());
+    }
+
+    @Test
+    default void featurePackagesHaveNoCycles() {
+        slices().matching(basePackage() + ".(*)..")
+                .should()
+                .beFreeOfCycles()
+                .because("a feature depends on features below it, never round in a circle")
                 .check(classes());
     }
 }

@@ -35,6 +35,7 @@ import org.onewindow.kernel.problem.infrastructure.SaturationProblemHandler;
 import org.onewindow.kernel.security.infrastructure.CallerArgumentResolver;
 import org.onewindow.kernel.security.infrastructure.Callers;
 import org.onewindow.kernel.security.infrastructure.ProblemAuthenticationHandlers;
+import org.onewindow.kernel.security.infrastructure.TokenKeysWarmUp;
 import org.onewindow.kernel.security.model.AccessPolicy;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -64,6 +65,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.CompositeRequestRejectedHandler;
@@ -182,6 +184,12 @@ public class KernelAutoConfiguration {
      */
     @Configuration(proxyBeanMethods = false)
     static class Security {
+        /** The realm's signing keys fetched before the application reports ready. */
+        @Bean
+        TokenKeysWarmUp tokenKeysWarmUp(ObjectProvider<JwtDecoder> decoder) {
+            return new TokenKeysWarmUp(decoder);
+        }
+
         @Bean
         @ConditionalOnMissingBean(SecurityFilterChain.class)
         SecurityFilterChain oneWindowSecurity(
@@ -282,7 +290,8 @@ public class KernelAutoConfiguration {
             counters.setPoolName("case-numbers");
             counters.setMaximumPoolSize(poolSize);
             counters.setMinimumIdle(1);
-            return new JdbcCaseNumberSequence(counters);
+            // a pool built from settings starts now, so the first intake does not wait for its connections
+            return new JdbcCaseNumberSequence(new HikariDataSource(counters));
         }
 
         /** Case numbers of this application's service ({@code onewindow.service}). */

@@ -43,7 +43,7 @@ class CaseNumberTest {
         char original = good.charAt(position);
         char typo = DIGITS_AND_LETTERS.charAt((DIGITS_AND_LETTERS.indexOf(original) + shift) % 36);
         String mistyped = good.substring(0, position) + typo + good.substring(position + 1);
-        assertThatThrownBy(() -> CaseNumber.parse(mistyped)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CaseNumber.parse(mistyped)).isInstanceOf(InvalidCaseNumberException.class);
     }
 
     @Property
@@ -58,6 +58,6 @@ class CaseNumberTest {
             return;
         }
         String swapped = good.substring(0, position) + b + a + good.substring(position + 2);
-        assertThatThrownBy(() -> CaseNumber.parse(swapped)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CaseNumber.parse(swapped)).isInstanceOf(InvalidCaseNumberException.class);
     }
 }

@@ -1,8 +1,8 @@
 package org.onewindow.kernel.acceptance.model;
 
 import java.util.List;
-import org.onewindow.kernel.catalogue.model.LocalizedText;
 import org.onewindow.kernel.clock.model.TimeLimit;
+import org.onewindow.kernel.text.LocalizedText;
 
 /** What the acceptance rules decided. */
 public sealed interface AcceptanceDecision {

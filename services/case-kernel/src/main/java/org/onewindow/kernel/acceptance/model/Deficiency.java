@@ -1,6 +1,6 @@
 package org.onewindow.kernel.acceptance.model;
 
-import org.onewindow.kernel.catalogue.model.LocalizedText;
+import org.onewindow.kernel.text.LocalizedText;
 
 /**
  * Something missing or unusable in an application: a material or an application-data field. A

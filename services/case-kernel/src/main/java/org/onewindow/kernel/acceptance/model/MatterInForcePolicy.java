@@ -1,7 +1,7 @@
 package org.onewindow.kernel.acceptance.model;
 
 import java.util.Optional;
-import org.onewindow.kernel.catalogue.model.LocalizedText;
+import org.onewindow.kernel.text.LocalizedText;
 
 /** A matter is accepted only from the date its measure takes effect (seed-catalogue R14). */
 public final class MatterInForcePolicy implements RefusalPolicy {

@@ -3,7 +3,7 @@ package org.onewindow.kernel.acceptance.model;
 import java.util.List;
 import java.util.Optional;
 import org.onewindow.kernel.catalogue.model.Condition;
-import org.onewindow.kernel.catalogue.model.LocalizedText;
+import org.onewindow.kernel.text.LocalizedText;
 
 /**
  * The routing thresholds of a matter (kVA, metres, category…). Data outside them refuses the

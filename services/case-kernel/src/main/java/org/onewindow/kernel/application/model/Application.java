@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import org.onewindow.kernel.acceptance.model.MaterialForm;
 import org.onewindow.kernel.acceptance.model.PresentedMaterial;
-import org.onewindow.kernel.catalogue.model.LocalizedText;
 import org.onewindow.kernel.problem.model.FieldViolation;
 import org.onewindow.kernel.problem.model.Rejection;
+import org.onewindow.kernel.text.LocalizedText;
 
 /**
  * One application at the single window: {@code POST /api/v1/applications} of every service.

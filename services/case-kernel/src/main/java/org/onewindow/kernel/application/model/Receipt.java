@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.onewindow.kernel.acceptance.model.AcceptanceOutcome;
-import org.onewindow.kernel.catalogue.model.LocalizedText;
+import org.onewindow.kernel.text.LocalizedText;
 
 /**
  * 受理回执: the answer to an application. A case number exists only when the application was

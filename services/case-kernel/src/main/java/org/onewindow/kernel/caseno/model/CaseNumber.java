@@ -49,7 +49,12 @@ public record CaseNumber(String jurisdiction, OwningService service, LocalDate d
         } catch (DateTimeParseException e) {
             throw new InvalidCaseNumberException("'" + m.group(3) + "' is not a date");
         }
-        CaseNumber number = new CaseNumber(m.group(1), service, day, Long.parseLong(m.group(4)));
+        long sequence = Long.parseLong(m.group(4));
+        if (sequence < 1) {
+            // a typed 000000 is a typo, never a case: the answer is 400 with the field, not a 500
+            throw new InvalidCaseNumberException("sequence 0 does not exist: the number was mistyped");
+        }
+        CaseNumber number = new CaseNumber(m.group(1), service, day, sequence);
         if (number.checkCharacter() != m.group(5).charAt(0)) {
             throw new InvalidCaseNumberException("check character does not match: the number was mistyped");
         }

@@ -26,7 +26,6 @@ import org.onewindow.kernel.catalogue.model.ELicenceType;
 import org.onewindow.kernel.catalogue.model.Fee;
 import org.onewindow.kernel.catalogue.model.Jurisdiction;
 import org.onewindow.kernel.catalogue.model.LimitBasis;
-import org.onewindow.kernel.catalogue.model.LocalizedText;
 import org.onewindow.kernel.catalogue.model.Material;
 import org.onewindow.kernel.catalogue.model.Matter;
 import org.onewindow.kernel.catalogue.model.MatterLimit;
@@ -36,6 +35,7 @@ import org.onewindow.kernel.clock.model.LimitUnit;
 import org.onewindow.kernel.clock.model.OfficeHours;
 import org.onewindow.kernel.clock.model.PauseReason;
 import org.onewindow.kernel.clock.model.TimeLimit;
+import org.onewindow.kernel.text.LocalizedText;
 
 /**
  * Reads one jurisdiction version (its {@code jurisdiction.yaml} and one file per service) into the

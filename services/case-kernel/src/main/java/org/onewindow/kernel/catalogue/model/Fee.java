@@ -2,6 +2,7 @@ package org.onewindow.kernel.catalogue.model;
 
 import java.math.BigDecimal;
 import java.util.Optional;
+import org.onewindow.kernel.text.LocalizedText;
 
 /**
  * A fee of a matter, and whether it is waived (零收费) and who pays instead. The amount is empty when

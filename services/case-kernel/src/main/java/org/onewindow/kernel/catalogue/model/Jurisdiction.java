@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.onewindow.kernel.clock.model.OfficeHours;
 import org.onewindow.kernel.clock.model.TimeLimit;
+import org.onewindow.kernel.text.LocalizedText;
 
 /**
  * A jurisdiction as one catalogue version describes it: names, office hours, the yellow-warning

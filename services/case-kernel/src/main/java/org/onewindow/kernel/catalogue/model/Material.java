@@ -1,6 +1,7 @@
 package org.onewindow.kernel.catalogue.model;
 
 import java.util.Optional;
+import org.onewindow.kernel.text.LocalizedText;
 
 /**
  * A material of a matter. A {@code core} one (核心要件) must be present for acceptance; a non-core

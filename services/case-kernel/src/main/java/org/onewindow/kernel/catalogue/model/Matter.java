@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.onewindow.kernel.clock.model.ClockKind;
+import org.onewindow.kernel.text.LocalizedText;
 
 /** A matter (事项) of one jurisdiction's catalogue version: the 办事指南 entry. */
 public record Matter(

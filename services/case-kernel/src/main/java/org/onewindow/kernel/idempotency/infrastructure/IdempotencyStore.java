@@ -5,9 +5,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import org.onewindow.kernel.catalogue.model.LocalizedText;
 import org.onewindow.kernel.problem.model.FieldViolation;
 import org.onewindow.kernel.problem.model.Rejection;
+import org.onewindow.kernel.text.LocalizedText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**

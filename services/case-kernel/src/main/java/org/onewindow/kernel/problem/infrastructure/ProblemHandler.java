@@ -4,8 +4,6 @@ import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import org.onewindow.kernel.caseno.model.InvalidCaseNumberException;
-import org.onewindow.kernel.clock.model.ClockRuleViolation;
 import org.onewindow.kernel.problem.model.FieldViolation;
 import org.onewindow.kernel.problem.model.Rejection;
 import org.slf4j.Logger;
@@ -49,21 +47,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                     case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
                 };
         return problem(status, e.code(), e.reason().zh(), e.reason().en(), e.violations());
-    }
-
-    @ExceptionHandler(InvalidCaseNumberException.class)
-    ResponseEntity<Object> caseNumber(InvalidCaseNumberException e) {
-        return problem(
-                HttpStatus.BAD_REQUEST,
-                "case-number.invalid",
-                "办件编号有误",
-                e.getMessage(),
-                List.of(FieldViolation.of("caseNumber", "case-number.invalid", "办件编号有误，请核对", e.getMessage())));
-    }
-
-    @ExceptionHandler(ClockRuleViolation.class)
-    ResponseEntity<Object> clockRule(ClockRuleViolation e) {
-        return problem(HttpStatus.CONFLICT, e.code(), "时限规则不允许该操作", e.getMessage(), List.of());
     }
 
     @ExceptionHandler(AccessDeniedException.class)

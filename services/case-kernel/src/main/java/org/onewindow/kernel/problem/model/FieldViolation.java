@@ -1,6 +1,6 @@
 package org.onewindow.kernel.problem.model;
 
-import org.onewindow.kernel.catalogue.model.LocalizedText;
+import org.onewindow.kernel.text.LocalizedText;
 
 /** One thing wrong with one field of a request, in words a clerk can act on. */
 public record FieldViolation(String field, String code, LocalizedText reason) {

@@ -1,7 +1,7 @@
 package org.onewindow.kernel.problem.model;
 
 import java.util.List;
-import org.onewindow.kernel.catalogue.model.LocalizedText;
+import org.onewindow.kernel.text.LocalizedText;
 
 /**
  * A request the platform refuses to act on, with the reason in zh and en and the fields at fault.

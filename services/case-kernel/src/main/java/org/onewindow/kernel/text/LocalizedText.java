@@ -1,4 +1,4 @@
-package org.onewindow.kernel.catalogue.model;
+package org.onewindow.kernel.text;
 
 import java.util.Objects;
 
