@@ -31,12 +31,10 @@ public final class PostgresServer {
     public static final String SUPERUSER = "postgres";
     private static PostgresServer instance;
 
-    private final Path home;
     private final Path base;
     private final int port;
 
-    private PostgresServer(Path home, Path base, int port) {
-        this.home = home;
+    private PostgresServer(Path base, int port) {
         this.base = base;
         this.port = port;
     }
@@ -82,7 +80,7 @@ public final class PostgresServer {
         }
         try {
             int port = initAndStart(home, base, root);
-            PostgresServer server = new PostgresServer(home, base, port);
+            PostgresServer server = new PostgresServer(base, port);
             AfterSpringContexts.run(() -> ClusterFolders.remove(base, home, root));
             return server;
         } catch (IOException | RuntimeException e) {
