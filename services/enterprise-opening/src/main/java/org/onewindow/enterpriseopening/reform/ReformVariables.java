@@ -1,6 +1,8 @@
 package org.onewindow.enterpriseopening.reform;
 
 import java.util.Map;
+import org.onewindow.enterpriseopening.reform.model.ReformPath;
+import org.onewindow.enterpriseopening.reform.model.SmartApproval;
 import org.onewindow.kernel.application.model.Application;
 import org.onewindow.kernel.catalogue.model.CatalogueVersion;
 import org.onewindow.kernel.catalogue.model.Matter;

@@ -1,4 +1,4 @@
-package org.onewindow.enterpriseopening.reform;
+package org.onewindow.enterpriseopening.reform.model;
 
 import org.onewindow.kernel.application.model.Application;
 import org.onewindow.kernel.catalogue.model.CatalogueVersion;
@@ -10,14 +10,14 @@ import org.onewindow.kernel.catalogue.model.CatalogueVersion;
  * standard lists, {@code data.standardisedRegistration = true}). Decision D-EO-SMART in
  * docs/enterprise-opening.md.
  */
-final class SmartApproval {
+public final class SmartApproval {
 
-    static final String AUTOMATIC_APPROVAL_MATTER = "EO-2";
-    static final String QUALIFYING_FLAG = "standardisedRegistration";
+    public static final String AUTOMATIC_APPROVAL_MATTER = "EO-2";
+    public static final String QUALIFYING_FLAG = "standardisedRegistration";
 
     private SmartApproval() {}
 
-    static boolean applies(CatalogueVersion version, Application application) {
+    public static boolean applies(CatalogueVersion version, Application application) {
         return version.matter(AUTOMATIC_APPROVAL_MATTER).isPresent()
                 && Boolean.TRUE.equals(application.data().get(QUALIFYING_FLAG));
     }

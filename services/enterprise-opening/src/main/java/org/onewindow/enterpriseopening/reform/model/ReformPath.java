@@ -1,4 +1,4 @@
-package org.onewindow.enterpriseopening.reform;
+package org.onewindow.enterpriseopening.reform.model;
 
 import java.util.Arrays;
 import org.onewindow.kernel.application.model.Application;
