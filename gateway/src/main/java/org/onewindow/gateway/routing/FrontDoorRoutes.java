@@ -11,6 +11,7 @@ import static org.springframework.web.servlet.function.RequestPredicates.path;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.micrometer.context.ContextExecutorService;
 import io.micrometer.context.ContextSnapshotFactory;
 import java.net.URI;
@@ -111,6 +112,20 @@ class FrontDoorRoutes {
     ClientHttpRequestFactoryBuilder<?> backOfficeHttpClient() {
         return ClientHttpRequestFactoryBuilder.jdk()
                 .withHttpClientCustomizer(client -> client.version(HttpClient.Version.HTTP_1_1));
+    }
+
+    /**
+     * The time limit of every back office. Spring Cloud's Resilience4J factory (circuit breaker 3.3)
+     * takes the time limiter from this registry and no longer from {@code configureDefault} below: without
+     * it every call was cut off at Resilience4j's default of one second, whatever was configured (the
+     * first application after a start took longer and got a 503).
+     */
+    @Bean
+    TimeLimiterRegistry backOfficeTimeLimits(RoutingProperties properties) {
+        return TimeLimiterRegistry.of(TimeLimiterConfig.custom()
+                .timeoutDuration(properties.timeLimit())
+                .cancelRunningFuture(true)
+                .build());
     }
 
     /**

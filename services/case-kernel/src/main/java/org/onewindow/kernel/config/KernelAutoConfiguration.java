@@ -44,6 +44,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
@@ -186,6 +187,7 @@ public class KernelAutoConfiguration {
     static class Security {
         /** The realm's signing keys fetched before the application reports ready. */
         @Bean
+        @ConditionalOnProperty(name = "onewindow.warm-up.enabled", matchIfMissing = true)
         TokenKeysWarmUp tokenKeysWarmUp(ObjectProvider<JwtDecoder> decoder) {
             return new TokenKeysWarmUp(decoder);
         }

@@ -58,6 +58,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -106,8 +107,12 @@ public class CaseRuntimeAutoConfiguration {
         };
     }
 
-    /** Readiness means warm: the first application is answered as fast as the next. */
+    /**
+     * Readiness means warm: the first application is answered as fast as the next. Off with {@code
+     * onewindow.warm-up.enabled=false} (to measure what it saves).
+     */
     @Bean
+    @ConditionalOnProperty(name = "onewindow.warm-up.enabled", matchIfMissing = true)
     WarmUp warmUp(RepositoryService repository, KafkaOperations<?, ?> kafka, IntakeSettings settings) {
         return new WarmUp(repository, kafka, settings.service().topic());
     }

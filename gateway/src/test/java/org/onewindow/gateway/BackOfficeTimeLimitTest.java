@@ -1,0 +1,89 @@
+package org.onewindow.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.onewindow.testkit.OneWindowTestEnvironment;
+import org.onewindow.testkit.TestTokens;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The configured time limit is the one applied: a back office answering within it is answered, not
+ * cut off at Resilience4j's own default of one second (which Spring Cloud's factory fell back to:
+ * the first application after a start took longer than that and got a 503).
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"onewindow.gateway.time-limit=4s", "onewindow.gateway.minimum-calls=50"})
+class BackOfficeTimeLimitTest {
+
+    @RegisterExtension
+    static WireMockExtension enterpriseOpening = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
+
+    @DynamicPropertySource
+    static void environment(DynamicPropertyRegistry registry) {
+        OneWindowTestEnvironment.registerTokens(registry);
+        registry.add("onewindow.gateway.services.enterprise-opening", enterpriseOpening::baseUrl);
+    }
+
+    static final String APPLICATION = "{\"jurisdiction\":\"LC\",\"matterCode\":\"EO-1\"}";
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aBackOfficeAnsweringWithinTheConfiguredLimitIsAnsweredEvenAfterASecond() {
+        enterpriseOpening.stubFor(WireMock.post("/api/v1/applications")
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"caseNumber\":\"LC-EO-20261202-000001-X\"}")
+                        .withFixedDelay(2_000)));
+
+        ResponseEntity<String> response = apply();
+
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
+    }
+
+    @Test
+    void aBackOfficeSlowerThanTheConfiguredLimitIsCutOffAtThatLimit() {
+        enterpriseOpening.stubFor(WireMock.post("/api/v1/applications")
+                .willReturn(aResponse().withStatus(201).withFixedDelay(8_000)));
+
+        Instant start = Instant.now();
+        ResponseEntity<String> response = apply();
+        Duration waited = Duration.between(start, Instant.now());
+
+        assertThat(response.getStatusCode().value()).isEqualTo(503);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(waited).isBetween(Duration.ofMillis(3_500), Duration.ofMillis(7_000));
+    }
+
+    private ResponseEntity<String> apply() {
+        return RestClient.create("http://127.0.0.1:" + port)
+                .post()
+                .uri("/api/v1/applications")
+                .headers(h -> h.setBearerAuth(TestTokens.clerk("LC")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(APPLICATION)
+                .retrieve()
+                .onStatus(HttpStatusCode::isError, (req, res) -> {})
+                .toEntity(String.class);
+    }
+}
