@@ -3,28 +3,22 @@ package org.onewindow.gateway;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.onewindow.testkit.OneWindowTestEnvironment;
 import org.onewindow.testkit.TestTokens;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 /** A slow or failing back office gives the caller a 503 problem with Retry-After at once, never a hang. */
@@ -36,18 +30,7 @@ import org.springframework.web.client.RestClient;
             "onewindow.gateway.open-for=30s"
         })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class BackOfficeFaultTest {
-
-    @RegisterExtension
-    static WireMockExtension enterpriseOpening = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
-
-    @DynamicPropertySource
-    static void environment(DynamicPropertyRegistry registry) {
-        OneWindowTestEnvironment.registerTokens(registry);
-        registry.add("onewindow.gateway.services.enterprise-opening", enterpriseOpening::baseUrl);
-    }
+class BackOfficeFaultTest extends BehindTheFrontDoor {
 
     static final String APPLICATION = "{\"jurisdiction\":\"LC\",\"matterCode\":\"EO-1\"}";
 

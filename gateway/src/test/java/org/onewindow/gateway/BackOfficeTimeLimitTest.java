@@ -1,24 +1,18 @@
 package org.onewindow.gateway;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.onewindow.testkit.OneWindowTestEnvironment;
 import org.onewindow.testkit.TestTokens;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -29,18 +23,7 @@ import org.springframework.web.client.RestClient;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"onewindow.gateway.time-limit=4s", "onewindow.gateway.minimum-calls=50"})
-class BackOfficeTimeLimitTest {
-
-    @RegisterExtension
-    static WireMockExtension enterpriseOpening = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
-
-    @DynamicPropertySource
-    static void environment(DynamicPropertyRegistry registry) {
-        OneWindowTestEnvironment.registerTokens(registry);
-        registry.add("onewindow.gateway.services.enterprise-opening", enterpriseOpening::baseUrl);
-    }
+class BackOfficeTimeLimitTest extends BehindTheFrontDoor {
 
     static final String APPLICATION = "{\"jurisdiction\":\"LC\",\"matterCode\":\"EO-1\"}";
 

@@ -7,20 +7,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.onewindow.kernel.caseno.model.CaseNumber;
 import org.onewindow.kernel.catalogue.model.OwningService;
-import org.onewindow.testkit.OneWindowTestEnvironment;
 import org.onewindow.testkit.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -29,8 +25,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 /** 一窗受理: one front door, each application and case sent to the back office that owns it. */
@@ -38,18 +32,7 @@ import org.springframework.web.client.RestClient;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "management.tracing.sampling.probability=1.0")
-class FrontDoorRoutingTest {
-
-    @RegisterExtension
-    static WireMockExtension enterpriseOpening = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
-
-    @DynamicPropertySource
-    static void environment(DynamicPropertyRegistry registry) {
-        OneWindowTestEnvironment.registerTokens(registry);
-        registry.add("onewindow.gateway.services.enterprise-opening", enterpriseOpening::baseUrl);
-    }
+class FrontDoorRoutingTest extends BehindTheFrontDoor {
 
     static final String FC_CASE =
             new CaseNumber("FC", OwningService.ENTERPRISE_OPENING, LocalDate.of(2026, 11, 22), 42).toString();
