@@ -101,29 +101,7 @@ public record CaseFile(
     public CaseFile withResults(Map<String, Object> more) {
         Map<String, Object> merged = new LinkedHashMap<>(results);
         merged.putAll(more);
-        return new CaseFile(
-                caseNumber,
-                jurisdiction,
-                matterCode,
-                catalogueVersion,
-                channel,
-                status,
-                outcome,
-                applicant,
-                applicantSubject,
-                submittedBy,
-                department,
-                acceptedAt,
-                dueAt,
-                wholeProcessDueAt,
-                calendarKnown,
-                supplementDueAt,
-                deliveredAt,
-                rating,
-                merged,
-                causedBy,
-                steps,
-                links);
+        return copy(status, deliveredAt, merged);
     }
 
     private void requireInProgress(String zh, String en) {
@@ -133,13 +111,18 @@ public record CaseFile(
     }
 
     private CaseFile withStatus(CaseStatus next, Instant delivered) {
+        return copy(next, delivered, results);
+    }
+
+    /** The same case with what a move changes: its status, its delivery, its results. */
+    private CaseFile copy(CaseStatus nextStatus, Instant nextDeliveredAt, Map<String, Object> nextResults) {
         return new CaseFile(
                 caseNumber,
                 jurisdiction,
                 matterCode,
                 catalogueVersion,
                 channel,
-                next,
+                nextStatus,
                 outcome,
                 applicant,
                 applicantSubject,
@@ -150,9 +133,9 @@ public record CaseFile(
                 wholeProcessDueAt,
                 calendarKnown,
                 supplementDueAt,
-                delivered,
+                nextDeliveredAt,
                 rating,
-                results,
+                nextResults,
                 causedBy,
                 steps,
                 links);
