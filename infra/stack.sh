@@ -551,6 +551,10 @@ stale_jar() { # jar
   newer="$(cd "$ROOT_DIR" && find pom.xml services gateway workflow-models -newer "$1" \
     \( -name '*.java' -o -name '*.yaml' -o -name '*.yml' -o -name '*.bpmn' -o -name '*.sql' -o -name '*.json' -o -name 'pom.xml' \) \
     \( -path '*/src/main/*' -o -name pom.xml \) -not -path '*/target/*' -print -quit 2>/dev/null)"
+  # the gateway's web console (gateway/console, built into the gateway's jar)
+  [[ -n "$newer" || "$1" != "$ROOT_DIR/gateway/"* ]] || newer="$(cd "$ROOT_DIR" && find gateway/console -path gateway/console/node_modules -prune -o -type f -newer "$1" \
+    \( -path 'gateway/console/src/*' -o -path 'gateway/console/public/*' -o -name package-lock.json -o -name index.html -o -name 'vite.config.ts' \) \
+    -print -quit 2>/dev/null)"
   [[ -n "$newer" ]]
 }
 
@@ -734,6 +738,9 @@ cmd_up() {
   print_users
   info "a token: ./infra/check-token.sh [user] [password]; its claims: ./infra/check-token.sh --claims [user] [password]"
   info "logs: ${LOG_DIR#"$ROOT_DIR"/}/   stop: ./infra/stack.sh down"
+  if [[ "${ONEWINDOW_SKIP_APPS:-0}" != 1 ]] && app_entry gateway >/dev/null; then
+    log "web console (一窗通办): http://localhost:$(app_field "$(app_entry gateway)" 2)/ (e.g. fc-clerk / demo)"
+  fi
 }
 
 pg_up() { pg_start; pg_provision; }

@@ -65,6 +65,10 @@ class ApiDocsTest extends BehindTheFrontDoor {
                         .asText())
                 .isEqualTo(TestTokens.ISSUER + "/protocol/openid-connect/auth");
         assertThat(api.at("/servers/0/url").asText()).isEqualTo("/");
+        // the caller comes from the token, never from a parameter (a typed client would demand one)
+        assertThat(api.at("/paths/~1api~1v1~1me/get/parameters").isMissingNode())
+                .as(api.at("/paths/~1api~1v1~1me/get").toString())
+                .isTrue();
     }
 
     @Test

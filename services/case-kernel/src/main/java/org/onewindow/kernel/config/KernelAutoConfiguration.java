@@ -37,6 +37,8 @@ import org.onewindow.kernel.security.infrastructure.Callers;
 import org.onewindow.kernel.security.infrastructure.ProblemAuthenticationHandlers;
 import org.onewindow.kernel.security.infrastructure.TokenKeysWarmUp;
 import org.onewindow.kernel.security.model.AccessPolicy;
+import org.onewindow.kernel.security.model.Caller;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -161,6 +163,11 @@ public class KernelAutoConfiguration {
     @ConditionalOnClass(name = "org.springdoc.core.customizers.GlobalOpenApiCustomizer")
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     static class ApiDocs {
+        static {
+            // the caller is read from the token (CallerArgumentResolver), never sent as a parameter
+            SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+        }
+
         @Bean
         @ConditionalOnMissingBean
         ApiDocsCustomizer apiDocsCustomizer(OneWindowProperties properties) {

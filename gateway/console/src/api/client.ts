@@ -1,0 +1,58 @@
+import createClient, { type Middleware } from 'openapi-fetch'
+import type { paths as GatewayPaths } from './gateway'
+import type { paths as CasePaths } from './cases'
+import { isProblem, isReceipt, type ApplicationRequest, type Problem, type Receipt } from './application'
+
+/** Gives a fresh access token (refreshed shortly before it expires); rejects when logged out. */
+export type TokenSource = () => Promise<string | undefined>
+
+let tokenSource: TokenSource = async () => undefined
+
+export function useTokens(source: TokenSource): void {
+  tokenSource = source
+}
+
+const bearer: Middleware = {
+  async onRequest({ request }) {
+    const token = await tokenSource()
+    if (token) request.headers.set('Authorization', `Bearer ${token}`)
+    return request
+  },
+}
+
+/** The gateway's own API (办事指南, calendar, me, console settings): types from gateway.d.ts. */
+export const gateway = createClient<GatewayPaths>({ baseUrl: '' })
+gateway.use(bearer)
+
+/** The case API every service shares, reached through the gateway: types from cases.d.ts. */
+export const cases = createClient<CasePaths>({ baseUrl: '' })
+cases.use(bearer)
+
+export type Answer =
+  | { kind: 'receipt'; status: number; receipt: Receipt }
+  | { kind: 'problem'; problem: Problem }
+  /** No answer (network, a proxy's page): the outcome is unknown, so retry with the same key. */
+  | { kind: 'unreachable'; status?: number }
+
+/** POST /api/v1/applications with the submission's Idempotency-Key; never throws. */
+export async function apply(body: string, idempotencyKey: string): Promise<Answer> {
+  try {
+    const { data, error, response } = await cases.POST('/api/v1/applications', {
+      params: { header: { 'Idempotency-Key': idempotencyKey } },
+      body,
+      bodySerializer: (b) => b,
+      headers: { 'Content-Type': 'application/json' },
+    })
+    return interpret(response.status, data ?? error)
+  } catch {
+    return { kind: 'unreachable' }
+  }
+}
+
+export function interpret(status: number, body: unknown): Answer {
+  if (isProblem(body)) return { kind: 'problem', problem: body }
+  if ((status === 201 || status === 422) && isReceipt(body)) return { kind: 'receipt', status, receipt: body }
+  return { kind: 'unreachable', status }
+}
+
+export type { ApplicationRequest }
