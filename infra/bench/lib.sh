@@ -55,10 +55,13 @@ print(val("response time 50th percentile (ms)"), val("response time 95th percent
 PY
 }
 
-# compile the simulations once, so that no run pays for it
+# compile the simulations once, so that no run pays for it; online, and resolving infra/load's
+# plugins (Gatling's among them), so the runs below can go offline (-o) on a machine that never
+# fetched them
 compile_load() {
   # shellcheck disable=SC2086
-  (cd "$ROOT" && flock "$MVN_LOCK" mvn $MVN_FLAGS test-compile -pl infra/load -am) >"$WORK/compile.log" 2>&1 \
+  (cd "$ROOT" && flock "$MVN_LOCK" mvn $MVN_FLAGS test-compile -pl infra/load -am \
+      && flock "$MVN_LOCK" mvn $MVN_FLAGS dependency:resolve-plugins -pl infra/load) >"$WORK/compile.log" 2>&1 \
     || { tail -n 30 "$WORK/compile.log" >&2; echo "compiling infra/load failed" >&2; return 1; }
 }
 
