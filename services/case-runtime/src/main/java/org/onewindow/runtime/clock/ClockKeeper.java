@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.onewindow.kernel.catalogue.model.Catalogue;
 import org.onewindow.kernel.catalogue.model.CatalogueVersion;
 import org.onewindow.kernel.catalogue.model.Matter;
 import org.onewindow.kernel.catalogue.model.MatterLimit;
@@ -65,20 +64,14 @@ public class ClockKeeper {
 
     /** A stage begins: its step clock starts now (once; a repeated start is ignored). */
     public void startStep(
-            String caseNumber,
-            Catalogue catalogue,
-            String jurisdiction,
-            String version,
-            String matter,
-            String step,
-            Instant at) {
+            String caseNumber, String jurisdiction, String version, String matter, String step, Instant at) {
         boolean running = clocks.ofCase(caseNumber).stream()
                 .anyMatch(s -> s.clock().kind() == ClockKind.STEP
                         && step.equals(s.clock().step()));
         if (running) {
             return;
         }
-        CatalogueVersion v = catalogue
+        CatalogueVersion v = dates.catalogue()
                 .version(jurisdiction, version)
                 .orElseThrow(() -> new IllegalStateException("no catalogue " + jurisdiction + " " + version));
         v.matter(matter)

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.onewindow.kernel.clock.model.CaseClock;
 import org.onewindow.kernel.clock.model.ClockKind;
 import org.onewindow.kernel.clock.model.SlaLevel;
@@ -35,15 +36,15 @@ public class SlaMonitor {
     }
 
     /** Checks up to {@code size} running clocks after {@code after}; empty when the scan is through. */
-    public java.util.Optional<ClockStore.Cursor> checkBatch(ClockStore.Cursor after, int size) {
+    public Optional<ClockStore.Cursor> checkBatch(ClockStore.Cursor after, int size) {
         List<ClockStore.Stored> batch = clocks.runningAfter(after, size);
         Instant now = clock.instant();
         batch.forEach(stored -> check(stored, now));
         if (batch.size() < size) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         ClockStore.Stored last = batch.get(batch.size() - 1);
-        return java.util.Optional.of(new ClockStore.Cursor(last.caseNumber(), last.name()));
+        return Optional.of(new ClockStore.Cursor(last.caseNumber(), last.name()));
     }
 
     private void check(ClockStore.Stored stored, Instant now) {

@@ -262,7 +262,7 @@ public class CaseRuntimeAutoConfiguration {
     }
 
     @Bean
-    StepClocks stepClocks(ClockKeeper clocks, Catalogue catalogue, Clock clock) {
-        return new StepClocks(clocks, catalogue, clock);
+    StepClocks stepClocks(ClockKeeper clocks, Clock clock) {
+        return new StepClocks(clocks, clock);
     }
 }

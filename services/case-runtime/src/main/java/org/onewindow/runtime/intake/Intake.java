@@ -113,7 +113,7 @@ public class Intake {
         CatalogueVersion version = catalogue.inForce(
                 application.jurisdiction(), now.atZone(dates.zone()).toLocalDate());
         Matter matter = catalogue.matter(version, application.matterCode());
-        requireHandledHere(matter);
+        boolean atWindow = requireHandledHere(matter);
         Map<String, Object> domainVariables = new LinkedHashMap<>();
         for (MatterVariables extension : extensions) {
             domainVariables.putAll(extension.variables(version, matter, application));
@@ -127,7 +127,7 @@ public class Intake {
         if (!decision.outcome().opensACase()) {
             return notOpened(application, decision);
         }
-        return open(submitter, application, version, matter, decision, now, domainVariables, causedBy, link);
+        return open(submitter, application, version, matter, decision, now, domainVariables, causedBy, link, atWindow);
     }
 
     private void requireWellFormed(Application application) {
@@ -137,7 +137,8 @@ public class Intake {
         }
     }
 
-    private void requireHandledHere(Matter matter) {
+    /** Refuses a matter of another service, or one with no model yet; true if it is decided at the window. */
+    private boolean requireHandledHere(Matter matter) {
         if (matter.service() != settings.service()) {
             throw Rejection.notFound(
                     "matter.not-here",
@@ -146,7 +147,8 @@ public class Intake {
                     "matter " + matter.code() + " belongs to "
                             + matter.service().id() + "; submit it at the front door");
         }
-        if (!decidedAtWindow(matter) && !workflow.deployed(matter.processKey())) {
+        boolean atWindow = decidedAtWindow(matter);
+        if (!atWindow && !workflow.deployed(matter.processKey())) {
             throw new Rejection(
                     Rejection.Kind.UNPROCESSABLE,
                     "matter.not-available",
@@ -155,6 +157,7 @@ public class Intake {
                             "matter " + matter.code() + " is catalogued but not yet handled on this platform"),
                     List.of());
         }
+        return atWindow;
     }
 
     private boolean decidedAtWindow(Matter matter) {
@@ -174,13 +177,13 @@ public class Intake {
             Instant acceptedAt,
             Map<String, Object> domainVariables,
             String causedBy,
-            CaseLink link) {
+            CaseLink link,
+            boolean atWindow) {
         String caseNumber = numbers.issue(version.jurisdiction().code()).toString();
         Promise promise = dates.promise(version, matter, acceptedAt);
         Optional<DueDate> supplementDue = decision instanceof AcceptanceDecision.AcceptedWithDeficiency owed
                 ? Optional.of(dates.due(version, owed.supplyWithin(), acceptedAt))
                 : Optional.empty();
-        boolean atWindow = decidedAtWindow(matter);
         CaseFile file = new CaseFile(
                 caseNumber,
                 version.jurisdiction().code(),

@@ -2,7 +2,6 @@ package org.onewindow.runtime.step;
 
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.onewindow.kernel.catalogue.model.Catalogue;
 import org.onewindow.runtime.clock.ClockKeeper;
 
 /**
@@ -15,19 +14,16 @@ import org.onewindow.runtime.clock.ClockKeeper;
 public class StepClocks {
 
     private final ClockKeeper clocks;
-    private final Catalogue catalogue;
     private final Clock clock;
 
-    public StepClocks(ClockKeeper clocks, Catalogue catalogue, Clock clock) {
+    public StepClocks(ClockKeeper clocks, Clock clock) {
         this.clocks = clocks;
-        this.catalogue = catalogue;
         this.clock = clock;
     }
 
     public void start(DelegateExecution execution, String step) {
         clocks.startStep(
                 (String) execution.getVariable("caseNumber"),
-                catalogue,
                 (String) execution.getVariable("jurisdiction"),
                 (String) execution.getVariable("catalogueVersion"),
                 (String) execution.getVariable("matterCode"),

@@ -110,7 +110,7 @@ class ClockKeeperTest {
         private final String cn = startAll(f, "FC", "UT-W2b");
 
         private void startJointApproval() {
-            f.clocks.startStep(cn, f.catalogue, "FC", "2026.1", "UT-W2b", "joint-approval", f.now());
+            f.clocks.startStep(cn, "FC", "2026.1", "UT-W2b", "joint-approval", f.now());
         }
 
         @Test
@@ -144,14 +144,13 @@ class ClockKeeperTest {
 
         @Test
         void aStepWithoutAStatedLimitStartsNoClock() {
-            f.clocks.startStep(cn, f.catalogue, "FC", "2026.1", "UT-W2b", "site-survey", f.now());
+            f.clocks.startStep(cn, "FC", "2026.1", "UT-W2b", "site-survey", f.now());
             assertThat(names(f, cn)).containsExactly("APPROVAL");
         }
 
         @Test
         void aStageOfACatalogueVersionThatDoesNotExistIsAnError() {
-            assertThatThrownBy(() ->
-                            f.clocks.startStep(cn, f.catalogue, "FC", "1999.1", "UT-W2b", "joint-approval", f.now()))
+            assertThatThrownBy(() -> f.clocks.startStep(cn, "FC", "1999.1", "UT-W2b", "joint-approval", f.now()))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("1999.1");
         }
