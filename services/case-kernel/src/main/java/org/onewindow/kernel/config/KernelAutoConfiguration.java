@@ -3,11 +3,14 @@ package org.onewindow.kernel.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.catalina.startup.Tomcat;
 import org.onewindow.kernel.acceptance.model.AcceptanceRules;
@@ -317,8 +320,26 @@ public class KernelAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         CaseJournal caseJournal(
-                AuditTrail audit, ApplicationEventPublisher publisher, CaseEventFactory events, Clock clock) {
-            return new CaseJournal(audit, publisher, events, clock);
+                AuditTrail audit,
+                ApplicationEventPublisher publisher,
+                CaseEventFactory events,
+                Clock clock,
+                ObjectProvider<Tracer> tracer) {
+            return new CaseJournal(audit, publisher, events, clock, traceparent(tracer));
+        }
+
+        /** The W3C trace context of the current span (the causing request or job), if there is one. */
+        static Supplier<String> traceparent(ObjectProvider<Tracer> tracer) {
+            return () -> {
+                Tracer t = tracer.getIfAvailable();
+                Span span = t == null ? null : t.currentSpan();
+                if (span == null) {
+                    return null;
+                }
+                var context = span.context();
+                return "00-" + context.traceId() + "-" + context.spanId() + "-"
+                        + (Boolean.TRUE.equals(context.sampled()) ? "01" : "00");
+            };
         }
 
         @Bean

@@ -2,18 +2,14 @@ package org.onewindow.runtime.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.micrometer.tracing.Span;
-import io.micrometer.tracing.Tracer;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.onewindow.kernel.acceptance.model.AcceptanceRules;
-import org.onewindow.kernel.audit.model.AuditTrail;
 import org.onewindow.kernel.caseno.model.CaseNumbers;
 import org.onewindow.kernel.catalogue.model.Catalogue;
 import org.onewindow.kernel.catalogue.model.CatalogueLookup;
@@ -21,7 +17,6 @@ import org.onewindow.kernel.catalogue.model.OwningService;
 import org.onewindow.kernel.catalogue.model.PromisedDates;
 import org.onewindow.kernel.config.KernelAutoConfiguration;
 import org.onewindow.kernel.config.OneWindowProperties;
-import org.onewindow.kernel.events.CaseEventFactory;
 import org.onewindow.kernel.events.infrastructure.CaseJournal;
 import org.onewindow.kernel.security.model.AccessPolicy;
 import org.onewindow.runtime.casefile.CaseActions;
@@ -54,13 +49,11 @@ import org.onewindow.runtime.workflow.infrastructure.RetryingTransactions;
 import org.onewindow.runtime.workflow.infrastructure.V1_1__CamundaSchema;
 import org.onewindow.runtime.workflow.model.CaseWorkflow;
 import org.onewindow.runtime.workflow.model.UnitOfWork;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Scope;
@@ -82,30 +75,6 @@ import org.springframework.web.client.RestClient;
 @EnableScheduling
 @Import({ApplicationController.class, CaseController.class, TaskController.class})
 public class CaseRuntimeAutoConfiguration {
-
-    /** The kernel's journal, with each event carrying the trace context of the work that caused it. */
-    @Bean
-    CaseJournal caseJournal(
-            AuditTrail audit,
-            ApplicationEventPublisher publisher,
-            CaseEventFactory events,
-            Clock clock,
-            ObjectProvider<Tracer> tracer) {
-        return new CaseJournal(audit, publisher, events, clock, traceparent(tracer));
-    }
-
-    static Supplier<String> traceparent(ObjectProvider<Tracer> tracer) {
-        return () -> {
-            Tracer t = tracer.getIfAvailable();
-            Span span = t == null ? null : t.currentSpan();
-            if (span == null) {
-                return null;
-            }
-            var context = span.context();
-            return "00-" + context.traceId() + "-" + context.spanId() + "-"
-                    + (Boolean.TRUE.equals(context.sampled()) ? "01" : "00");
-        };
-    }
 
     /**
      * Readiness means warm: the first application is answered as fast as the next. Off with {@code
