@@ -111,6 +111,10 @@ class BundleLifecycleTest {
         // the approver of FC's market regulation reviews the licence; LC's cannot touch it
         JsonNode review = taskOf(approver("FC"), caseNumber, "review-business-licence");
         String reviewId = review.path("id").asText();
+        // 待办 shows the case and its approval clock, so the inbox sorts by time left
+        assertThat(review.path("matterCode").asText()).isEqualTo("EO-1");
+        assertThat(OffsetDateTime.parse(review.path("dueAt").asText())).isEqualTo(due);
+        assertThat(review.path("level").asText()).isEqualTo("GREEN");
         assertThat(call(port, "GET", "/api/v1/enterprise-opening/tasks", approver("LC"), null, null)
                         .body()
                         .findValuesAsText("caseNumber"))

@@ -7,10 +7,13 @@ import static org.onewindow.enterpriseopening.EnterpriseOpeningTestSupport.bundl
 import static org.onewindow.enterpriseopening.EnterpriseOpeningTestSupport.call;
 import static org.onewindow.enterpriseopening.EnterpriseOpeningTestSupport.clerk;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.onewindow.testkit.CaseServiceClient.Reply;
 import org.onewindow.testkit.CaseServiceTest;
+import org.onewindow.testkit.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -228,6 +231,27 @@ class IntakeRulesTest {
         assertThat(call(port, "GET", "/api/v1/cases/" + caseNumber, null, null, null)
                         .status())
                 .isEqualTo(401);
+
+        // 我的办件: the applicant's list has their case, the rival's list does not
+        assertThat(call(port, "GET", "/api/v1/enterprise-opening/cases", acme, null, null)
+                        .body()
+                        .findValuesAsText("caseNumber"))
+                .contains(caseNumber);
+        assertThat(call(port, "GET", "/api/v1/enterprise-opening/cases", applicant("rival", OTHER_USCC), null, null)
+                        .body()
+                        .findValuesAsText("caseNumber"))
+                .doesNotContain(caseNumber);
+        // the case page shows the materials as submitted; the history (audit) is for staff only
+        JsonNode page = call(port, "GET", "/api/v1/cases/" + caseNumber, acme, null, null)
+                .body();
+        assertThat(page.path("materials").findValuesAsText("code")).contains("application-form", "premises-proof");
+        Reply history = call(port, "GET", "/api/v1/cases/" + caseNumber + "/history", acme, null, null);
+        assertThat(history.status()).isEqualTo(403);
+        assertThat(history.body().path("detailZh").asText()).contains("工作人员");
+        JsonNode trail = call(port, "GET", "/api/v1/cases/" + caseNumber + "/history", clerk("FC"), null, null)
+                .body();
+        assertThat(trail.findValuesAsText("action")).contains("case.accept");
+        assertThat(trail.get(0).path("actor").asText()).isEqualTo("acme-founder");
     }
 
     @Test
@@ -290,6 +314,41 @@ class IntakeRulesTest {
                         .status())
                 .isEqualTo(200);
         assertThat(call(port, "GET", "/api/v1/enterprise-opening/cases", applicant("acme", ACME_USCC), null, null)
+                        .body()
+                        .findValuesAsText("caseNumber"))
+                .as("an applicant lists only their own cases")
+                .doesNotContain(fcCase, lcCase);
+
+        // the breach list: the level is the highest the SLA monitor stored for any clock of the case
+        jdbc.sql("UPDATE case_clock SET level = 'RED' WHERE case_number = ?")
+                .param(fcCase)
+                .update();
+        JsonNode red = call(
+                        port, "GET", "/api/v1/enterprise-opening/cases?level=RED&matter=EO-1", supervisor, null, null)
+                .body();
+        assertThat(red.findValuesAsText("caseNumber")).contains(fcCase);
+        assertThat(red.findValuesAsText("level")).containsOnly("RED");
+        assertThat(call(port, "GET", "/api/v1/enterprise-opening/cases?matter=EO-9", supervisor, null, null)
+                        .body()
+                        .findValuesAsText("caseNumber"))
+                .doesNotContain(fcCase);
+        assertThat(call(
+                                port,
+                                "GET",
+                                "/api/v1/enterprise-opening/cases?department=market-regulation&level=GREEN",
+                                supervisor,
+                                null,
+                                null)
+                        .body()
+                        .findValuesAsText("caseNumber"))
+                .doesNotContain(fcCase);
+        assertThat(call(
+                                port,
+                                "GET",
+                                "/api/v1/enterprise-opening/cases",
+                                TestTokens.issue("nobody", List.of(), null, null, null),
+                                null,
+                                null)
                         .status())
                 .isEqualTo(403);
         assertThat(call(port, "GET", "/api/v1/enterprise-opening/cases?status=SOMETIMES", supervisor, null, null)

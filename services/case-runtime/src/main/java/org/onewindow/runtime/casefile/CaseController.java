@@ -6,15 +6,21 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.onewindow.kernel.application.model.Application;
+import org.onewindow.kernel.audit.model.AuditTrail;
 import org.onewindow.kernel.caseno.model.CaseNumber;
 import org.onewindow.kernel.catalogue.model.PromisedDates;
 import org.onewindow.kernel.clock.model.CaseClock;
+import org.onewindow.kernel.clock.model.SlaLevel;
 import org.onewindow.kernel.problem.model.Rejection;
 import org.onewindow.kernel.security.model.AccessPolicy;
 import org.onewindow.kernel.security.model.Caller;
+import org.onewindow.kernel.security.model.Role;
 import org.onewindow.runtime.casefile.model.CaseFile;
 import org.onewindow.runtime.casefile.model.CaseFiles;
 import org.onewindow.runtime.casefile.model.CaseLink;
+import org.onewindow.runtime.casefile.model.CaseQuery;
 import org.onewindow.runtime.casefile.model.CaseStatus;
 import org.onewindow.runtime.clock.ClockKeeper;
 import org.onewindow.runtime.workflow.model.UnitOfWork;
@@ -39,6 +45,7 @@ public class CaseController {
     private final CaseActions actions;
     private final ClockKeeper clocks;
     private final AccessPolicy access;
+    private final AuditTrail audit;
     private final Clock clock;
     private final ZoneId zone;
 
@@ -48,6 +55,7 @@ public class CaseController {
             CaseActions actions,
             ClockKeeper clocks,
             AccessPolicy access,
+            AuditTrail audit,
             PromisedDates dates,
             Clock clock) {
         this.cases = cases;
@@ -55,6 +63,7 @@ public class CaseController {
         this.actions = actions;
         this.clocks = clocks;
         this.access = access;
+        this.audit = audit;
         this.clock = clock;
         this.zone = dates.zone();
     }
@@ -146,7 +155,9 @@ public class CaseController {
             List<ClockView> clocks,
             OffsetDateTime deliveredAt,
             Integer rating,
-            List<StepView> steps) {}
+            List<StepView> steps,
+            List<Application.Material> materials,
+            Map<String, Object> data) {}
 
     /** One statutory clock as the approver and the applicant see it. */
     record ClockView(
@@ -161,38 +172,95 @@ public class CaseController {
 
     record StepView(String step, String status, OffsetDateTime startedAt, OffsetDateTime completedAt) {}
 
-    /** One line of the supervisor's list (督办 board): where each case of the jurisdiction stands. */
+    /**
+     * One line of a case list: where the case stands and the highest SLA level its clocks reached
+     * (the supervisor's board, the applicant's 我的办件).
+     */
     record CaseLine(
             String caseNumber,
+            String jurisdiction,
             String matterCode,
+            String channel,
             String status,
+            String outcome,
             String applicantName,
+            String department,
             OffsetDateTime acceptedAt,
-            OffsetDateTime dueAt) {}
+            OffsetDateTime dueAt,
+            OffsetDateTime deliveredAt,
+            String level) {}
 
-    /** The cases of the caller's jurisdiction, newest first: staff only, never another jurisdiction's. */
+    /**
+     * The cases the caller may see, newest first: staff those of their jurisdiction, an applicant
+     * their own (by subject or enterprise); narrowed by status, matter, department and SLA level.
+     */
     @GetMapping("/api/v1/${onewindow.service}/cases")
     List<CaseLine> list(
             Caller caller,
             @RequestParam(required = false) CaseStatus status,
+            @RequestParam(required = false) String matter,
+            @RequestParam(required = false) String department,
+            @RequestParam(required = false) SlaLevel level,
             @RequestParam(defaultValue = "50") int limit) {
-        if (!caller.isStaff() || caller.jurisdiction() == null) {
-            throw Rejection.forbidden("只有工作人员可以查看办件列表", "only staff list the cases");
+        CaseQuery query;
+        if (caller.isStaff() && caller.jurisdiction() != null) {
+            query = CaseQuery.ofJurisdiction(caller.jurisdiction());
+        } else if (caller.has(Role.APPLICANT)) {
+            query = CaseQuery.ofApplicant(caller.subject(), caller.uscc());
+        } else {
+            throw Rejection.forbidden("只有工作人员和申请人可以查看办件列表", "only staff and applicants list cases");
         }
-        return cases.inJurisdiction(caller.jurisdiction(), status, Math.max(1, Math.min(limit, 500))).stream()
-                .map(f -> new CaseLine(
-                        f.caseNumber(),
-                        f.matterCode(),
-                        f.status().name(),
-                        f.applicant().name(),
-                        at(f.acceptedAt()),
-                        at(f.dueAt())))
+        return cases
+                .list(query.narrowed(
+                        status, blankToNull(matter), blankToNull(department), level, Math.max(1, Math.min(limit, 500))))
+                .stream()
+                .map(listed -> line(listed.file(), listed.level()))
                 .toList();
+    }
+
+    private CaseLine line(CaseFile f, SlaLevel level) {
+        return new CaseLine(
+                f.caseNumber(),
+                f.jurisdiction(),
+                f.matterCode(),
+                f.channel().name(),
+                f.status().name(),
+                f.outcome(),
+                f.applicant().name(),
+                f.department(),
+                at(f.acceptedAt()),
+                at(f.dueAt()),
+                at(f.deliveredAt()),
+                level.name());
+    }
+
+    /** One line of a case's history (办理记录): who did what, when and why. */
+    record HistoryLine(
+            OffsetDateTime at, String actor, String role, String action, String reason, Map<String, Object> details) {}
+
+    /**
+     * {@code GET /api/v1/cases/{caseNumber}/history}: the audit trail of a case, for staff of its
+     * jurisdiction; the applicant follows the case by its steps and clocks instead.
+     */
+    @GetMapping("/api/v1/cases/{caseNumber}/history")
+    List<HistoryLine> history(Caller caller, @PathVariable String caseNumber) {
+        CaseFile file = readable(caller, caseNumber);
+        if (!caller.isStaff()) {
+            throw Rejection.forbidden("办理记录仅供工作人员查看；办件进度见办件详情", "the history is for staff; see the case's progress");
+        }
+        return audit.of(file.caseNumber()).stream()
+                .map(e -> new HistoryLine(at(e.at()), e.actor(), e.role(), e.action(), e.reason(), e.details()))
+                .toList();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @GetMapping("/api/v1/cases/{caseNumber}")
     CaseView read(Caller caller, @PathVariable String caseNumber) {
         CaseFile file = readable(caller, caseNumber);
+        Optional<Application> application = cases.application(file.caseNumber());
         return new CaseView(
                 file.caseNumber(),
                 file.jurisdiction(),
@@ -220,7 +288,9 @@ public class CaseController {
                 file.rating(),
                 file.steps().stream()
                         .map(s -> new StepView(s.step(), s.status(), at(s.startedAt()), at(s.completedAt())))
-                        .toList());
+                        .toList(),
+                application.map(Application::materials).orElse(List.of()),
+                application.map(Application::data).orElse(Map.of()));
     }
 
     private List<ClockView> clockViews(CaseFile file) {

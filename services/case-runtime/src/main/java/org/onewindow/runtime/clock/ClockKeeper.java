@@ -15,6 +15,7 @@ import org.onewindow.kernel.clock.model.ClockKind;
 import org.onewindow.kernel.clock.model.ClockRuleViolation;
 import org.onewindow.kernel.clock.model.DueDate;
 import org.onewindow.kernel.clock.model.PauseReason;
+import org.onewindow.kernel.clock.model.SlaLevel;
 import org.onewindow.kernel.clock.model.StatutoryClock;
 import org.onewindow.kernel.clock.model.TimeLimit;
 import org.onewindow.runtime.clock.model.ClockStore;
@@ -175,6 +176,21 @@ public class ClockKeeper {
                 .filter(s -> s.clock().kind() == ClockKind.APPROVAL)
                 .findFirst()
                 .map(s -> s.clock().due(statutoryClock(jurisdiction, s.clock().startedAt()), now));
+    }
+
+    /** Where a case's approval clock stands: when it runs out and its level (绿/黄/红, 暂停). */
+    public record Standing(DueDate due, SlaLevel level) {}
+
+    /** The approval clock's standing now, for the approver's inbox; empty when no limit is stated. */
+    public Optional<Standing> approvalStanding(String caseNumber, String jurisdiction, Instant now) {
+        return clocks.ofCase(caseNumber).stream()
+                .filter(s -> s.clock().kind() == ClockKind.APPROVAL)
+                .findFirst()
+                .map(s -> {
+                    StatutoryClock statutory =
+                            statutoryClock(jurisdiction, s.clock().startedAt());
+                    return new Standing(s.clock().due(statutory, now), s.clock().level(statutory, now));
+                });
     }
 
     /** Every clock of the case as it stands now: for the approver's page and the applicant's tracking. */

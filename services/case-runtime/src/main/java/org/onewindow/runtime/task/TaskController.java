@@ -1,6 +1,10 @@
 package org.onewindow.runtime.task;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
+import org.onewindow.kernel.catalogue.model.PromisedDates;
 import org.onewindow.kernel.security.model.Caller;
 import org.onewindow.runtime.workflow.model.UnitOfWork;
 import org.onewindow.runtime.workflow.model.WorkItem;
@@ -19,15 +23,58 @@ public class TaskController {
 
     private final TaskWork work;
     private final UnitOfWork unit;
+    private final ZoneId zone;
 
-    TaskController(TaskWork work, UnitOfWork unit) {
+    TaskController(TaskWork work, UnitOfWork unit, PromisedDates dates) {
         this.work = work;
         this.unit = unit;
+        this.zone = dates.zone();
     }
 
+    /**
+     * One task of the inbox (待办): the task, its case, and the case's approval clock (when it runs
+     * out, GREEN/YELLOW/RED or PAUSED), the most urgent first.
+     */
+    record TaskLine(
+            String id,
+            String caseNumber,
+            String activity,
+            String name,
+            String jurisdiction,
+            String department,
+            String assignee,
+            OffsetDateTime created,
+            String matterCode,
+            String applicantName,
+            String caseStatus,
+            OffsetDateTime dueAt,
+            String level) {}
+
     @GetMapping
-    List<WorkItem> mine(Caller caller) {
-        return work.inbox(caller);
+    List<TaskLine> mine(Caller caller) {
+        return work.queue(caller).stream().map(this::line).toList();
+    }
+
+    private TaskLine line(TaskWork.Queued q) {
+        WorkItem t = q.task();
+        return new TaskLine(
+                t.id(),
+                t.caseNumber(),
+                t.activity(),
+                t.name(),
+                t.jurisdiction(),
+                t.department(),
+                t.assignee(),
+                at(t.created()),
+                q.file().matterCode(),
+                q.file().applicant().name(),
+                q.file().status().name(),
+                q.standing() == null ? null : at(q.standing().due().at()),
+                q.standing() == null ? null : q.standing().level().name());
+    }
+
+    private OffsetDateTime at(Instant instant) {
+        return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
     }
 
     @PostMapping("/{taskId}/claim")

@@ -1,6 +1,8 @@
 package org.onewindow.runtime.task;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -64,6 +66,29 @@ public class TaskWork {
             return List.of();
         }
         return workflow.openTasks(caller.jurisdiction(), List.of(caller.department()));
+    }
+
+    /** A task of the inbox with its case and where the case's approval clock stands. */
+    public record Queued(WorkItem task, CaseFile file, ClockKeeper.Standing standing) {
+
+        Instant dueAt() {
+            return standing == null ? null : standing.due().at();
+        }
+    }
+
+    /** 待办: the inbox with each task's case, the most urgent first (least time left; no limit last). */
+    public List<Queued> queue(Caller caller) {
+        Instant now = clock.instant();
+        return inbox(caller).stream()
+                .flatMap(task -> cases.find(task.caseNumber()).stream()
+                        .map(file -> new Queued(
+                                task,
+                                file,
+                                clocks.approvalStanding(file.caseNumber(), file.jurisdiction(), now)
+                                        .orElse(null))))
+                .sorted(Comparator.comparing(Queued::dueAt, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(q -> q.task().created()))
+                .toList();
     }
 
     public void claim(Caller caller, String taskId) {

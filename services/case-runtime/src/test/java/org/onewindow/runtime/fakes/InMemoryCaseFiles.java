@@ -11,9 +11,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.onewindow.kernel.application.model.Application;
 import org.onewindow.kernel.application.model.Receipt;
+import org.onewindow.kernel.clock.model.SlaLevel;
 import org.onewindow.runtime.casefile.model.CaseFile;
 import org.onewindow.runtime.casefile.model.CaseFiles;
 import org.onewindow.runtime.casefile.model.CaseLink;
+import org.onewindow.runtime.casefile.model.CaseQuery;
 import org.onewindow.runtime.casefile.model.CaseStatus;
 
 /**
@@ -83,14 +85,29 @@ public final class InMemoryCaseFiles implements CaseFiles {
                 List.copyOf(row.links.values())));
     }
 
+    /** Without a clock table every case is listed as GREEN; the JDBC adapter's test covers levels. */
     @Override
-    public List<CaseFile> inJurisdiction(String jurisdiction, CaseStatus status, int limit) {
+    public List<CaseQuery.Listed> list(CaseQuery q) {
         return rows.values().stream()
                 .map(r -> r.file)
-                .filter(f -> f.jurisdiction().equals(jurisdiction) && (status == null || f.status() == status))
+                .filter(f -> q.jurisdiction() == null || f.jurisdiction().equals(q.jurisdiction()))
+                .filter(f -> q.applicantSubject() == null
+                        || q.applicantSubject().equals(f.applicantSubject())
+                        || (q.applicantUscc() != null
+                                && q.applicantUscc().equals(f.applicant().uscc())))
+                .filter(f -> q.status() == null || f.status() == q.status())
+                .filter(f -> q.matterCode() == null || q.matterCode().equals(f.matterCode()))
+                .filter(f -> q.department() == null || q.department().equals(f.department()))
+                .filter(f -> q.level() == null || q.level() == SlaLevel.GREEN)
                 .sorted(Comparator.comparing(CaseFile::acceptedAt).reversed())
-                .limit(limit)
+                .limit(q.limit())
+                .map(f -> new CaseQuery.Listed(f, SlaLevel.GREEN))
                 .toList();
+    }
+
+    @Override
+    public Optional<Application> application(String caseNumber) {
+        return Optional.ofNullable(rows.get(caseNumber)).map(r -> r.application);
     }
 
     @Override
@@ -174,11 +191,6 @@ public final class InMemoryCaseFiles implements CaseFiles {
     /** The owed materials as stored, with their names and reasons. */
     public List<Receipt.MissingMaterial> owedMaterials(String caseNumber) {
         return List.copyOf(require(caseNumber).owed);
-    }
-
-    /** The application as it was submitted. */
-    public Application application(String caseNumber) {
-        return require(caseNumber).application;
     }
 
     public Optional<String> ratingComment(String caseNumber) {

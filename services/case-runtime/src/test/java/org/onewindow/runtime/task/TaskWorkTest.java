@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.onewindow.kernel.application.model.Channel;
 import org.onewindow.kernel.audit.model.AuditEntry;
 import org.onewindow.kernel.clock.model.ClockKind;
+import org.onewindow.kernel.clock.model.SlaLevel;
 import org.onewindow.kernel.problem.model.FieldViolation;
 import org.onewindow.kernel.problem.model.Rejection;
 import org.onewindow.kernel.security.model.Caller;
@@ -62,6 +63,30 @@ class TaskWorkTest {
             assertThat(f.tasks.inbox(WANG)).extracting(WorkItem::id).containsExactly(review.id(), later.id());
             assertThat(f.tasks.inbox(FC_TAX)).extracting(WorkItem::id).containsExactly(tax.id());
             assertThat(f.tasks.inbox(LC_APPROVER)).extracting(WorkItem::id).containsExactly(elsewhere.id());
+        }
+
+        @Test
+        void queuesTheMostUrgentCaseFirstWithWhereItsClockStands() {
+            f.clock.advance(Duration.ofHours(1));
+            String younger = f.intake
+                    .apply(applicant("sub-li"), eo1(Channel.ONLINE, person("李四")))
+                    .caseNumber();
+            WorkItem youngerReview = f.workflow.addTask(younger, REVIEW, "FC", "market-registration");
+            f.workflow.complete(review.id(), Map.of()); // only the two reviews below stay open
+            WorkItem olderReview = f.workflow.addTask(cn, "review-seals", "FC", "market-registration");
+
+            assertThat(f.tasks.queue(WANG))
+                    .as("the older case has less time left, though its task came later")
+                    .extracting(q -> q.task().id())
+                    .containsExactly(olderReview.id(), youngerReview.id());
+            TaskWork.Queued first = f.tasks.queue(WANG).get(0);
+            assertThat(first.file().caseNumber()).isEqualTo(cn);
+            assertThat(first.standing().level()).isEqualTo(SlaLevel.GREEN);
+
+            f.clock.advance(Duration.ofDays(30));
+            assertThat(f.tasks.queue(WANG))
+                    .extracting(q -> q.standing().level().name())
+                    .containsOnly("RED");
         }
 
         @Test

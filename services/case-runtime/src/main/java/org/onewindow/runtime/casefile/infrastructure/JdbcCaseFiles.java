@@ -13,9 +13,11 @@ import java.util.Optional;
 import org.onewindow.kernel.application.model.Application;
 import org.onewindow.kernel.application.model.Channel;
 import org.onewindow.kernel.application.model.Receipt;
+import org.onewindow.kernel.clock.model.SlaLevel;
 import org.onewindow.runtime.casefile.model.CaseFile;
 import org.onewindow.runtime.casefile.model.CaseFiles;
 import org.onewindow.runtime.casefile.model.CaseLink;
+import org.onewindow.runtime.casefile.model.CaseQuery;
 import org.onewindow.runtime.casefile.model.CaseStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -91,16 +93,49 @@ public class JdbcCaseFiles implements CaseFiles {
     }
 
     @Override
-    public List<CaseFile> inJurisdiction(String jurisdiction, CaseStatus status, int limit) {
-        return jdbc.sql("SELECT * FROM case_file WHERE jurisdiction = ? AND (?::text IS NULL OR status = ?)"
-                        + " ORDER BY accepted_at DESC LIMIT ?")
+    public List<CaseQuery.Listed> list(CaseQuery q) {
+        // The level is the highest any clock of the case reached, as the SLA monitor stored it
+        // (it only ever raises a level), so a case once red stays on the breach list.
+        return jdbc.sql(
+                        """
+                SELECT * FROM (SELECT f.*, (SELECT CASE max(CASE c.level WHEN 'RED' THEN 2 WHEN 'YELLOW' THEN 1 ELSE 0 END)
+                        WHEN 2 THEN 'RED' WHEN 1 THEN 'YELLOW' ELSE 'GREEN' END
+                        FROM case_clock c WHERE c.case_number = f.case_number) AS sla_level
+                    FROM case_file f
+                    WHERE (?::text IS NULL OR f.jurisdiction = ?)
+                      AND (?::text IS NULL OR f.applicant_subject = ? OR f.applicant_uscc = ?)
+                      AND (?::text IS NULL OR f.status = ?)
+                      AND (?::text IS NULL OR f.matter_code = ?)
+                      AND (?::text IS NULL OR f.department = ?)) listed
+                WHERE (?::text IS NULL OR sla_level = ?)
+                ORDER BY accepted_at DESC, case_number DESC LIMIT ?""")
                 .params(
-                        jurisdiction,
-                        status == null ? null : status.name(),
-                        status == null ? null : status.name(),
-                        limit)
-                .query((rs, i) -> caseFile(rs, List.of(), List.of()))
+                        q.jurisdiction(),
+                        q.jurisdiction(),
+                        q.applicantSubject(),
+                        q.applicantSubject(),
+                        q.applicantUscc(),
+                        name(q.status()),
+                        name(q.status()),
+                        q.matterCode(),
+                        q.matterCode(),
+                        q.department(),
+                        q.department(),
+                        name(q.level()),
+                        name(q.level()),
+                        q.limit())
+                .query((rs, i) -> new CaseQuery.Listed(
+                        caseFile(rs, List.of(), List.of()), SlaLevel.valueOf(rs.getString("sla_level"))))
                 .list();
+    }
+
+    @Override
+    public Optional<Application> application(String caseNumber) {
+        return jdbc.sql("SELECT application::text FROM case_file WHERE case_number = ?")
+                .param(caseNumber)
+                .query(String.class)
+                .optional()
+                .map(text -> read(text, Application.class));
     }
 
     @Override
@@ -217,6 +252,18 @@ public class JdbcCaseFiles implements CaseFiles {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable results: " + value, e);
         }
+    }
+
+    private <T> T read(String value, Class<T> type) {
+        try {
+            return json.readValue(value, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable " + type.getSimpleName() + ": " + value, e);
+        }
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 
     private static Timestamp ts(Instant at) {

@@ -15,8 +15,11 @@ public interface CaseFiles {
 
     Optional<CaseFile> find(String caseNumber);
 
-    /** Cases of a jurisdiction, newest first, optionally of one status (the supervisor's view). */
-    List<CaseFile> inJurisdiction(String jurisdiction, CaseStatus status, int limit);
+    /** The cases a query names, newest first (the supervisor's board, the applicant's 我的办件). */
+    List<CaseQuery.Listed> list(CaseQuery query);
+
+    /** The application as it was submitted: its materials (form, reference) and routing inputs. */
+    Optional<Application> application(String caseNumber);
 
     /**
      * Stores a move the model made ({@code from} as read, {@code to} as returned by its method);
