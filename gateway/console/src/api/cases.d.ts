@@ -228,6 +228,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{caseNumber}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -272,7 +288,7 @@ export interface components {
             authorisedBy?: string;
             step?: string;
         };
-        WorkItem: {
+        TaskLine: {
             id?: string;
             caseNumber?: string;
             activity?: string;
@@ -282,16 +298,29 @@ export interface components {
             assignee?: string;
             /** Format: date-time */
             created?: string;
+            matterCode?: string;
+            applicantName?: string;
+            caseStatus?: string;
+            /** Format: date-time */
+            dueAt?: string;
+            level?: string;
         };
         CaseLine: {
             caseNumber?: string;
+            jurisdiction?: string;
             matterCode?: string;
+            channel?: string;
             status?: string;
+            outcome?: string;
             applicantName?: string;
+            department?: string;
             /** Format: date-time */
             acceptedAt?: string;
             /** Format: date-time */
             dueAt?: string;
+            /** Format: date-time */
+            deliveredAt?: string;
+            level?: string;
         };
         CaseLink: {
             otherCase?: string;
@@ -330,6 +359,10 @@ export interface components {
             /** Format: int32 */
             rating?: number;
             steps?: components["schemas"]["StepView"][];
+            materials?: components["schemas"]["Material"][];
+            data?: {
+                [key: string]: unknown;
+            };
         };
         ClockView: {
             clock?: string;
@@ -350,6 +383,17 @@ export interface components {
             startedAt?: string;
             /** Format: date-time */
             completedAt?: string;
+        };
+        HistoryLine: {
+            /** Format: date-time */
+            at?: string;
+            actor?: string;
+            role?: string;
+            action?: string;
+            reason?: string;
+            details?: {
+                [key: string]: unknown;
+            };
         };
     };
     responses: never;
@@ -633,7 +677,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["WorkItem"][];
+                    "*/*": components["schemas"]["TaskLine"][];
                 };
             };
         };
@@ -642,6 +686,9 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "IN_PROGRESS" | "APPROVED" | "DENIED" | "DELIVERED" | "WITHDRAWN";
+                matter?: string;
+                department?: string;
+                level?: "GREEN" | "YELLOW" | "RED" | "PAUSED" | "STOPPED";
                 limit?: number;
             };
             header?: never;
@@ -679,6 +726,28 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["CaseView"];
+                };
+            };
+        };
+    };
+    history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["HistoryLine"][];
                 };
             };
         };

@@ -116,6 +116,7 @@ export interface components {
         ConsoleConfig: {
             issuer?: string;
             clientId?: string;
+            services?: string[];
         };
         Limit: {
             limit?: components["schemas"]["TimeLimit"];

@@ -4,6 +4,7 @@
 import type { components } from '@/api/gateway'
 import type {
   ApplicantType,
+  Channel,
   ApplicationRequest,
   LocalizedText,
   MaterialForm,
@@ -164,8 +165,13 @@ export function check(form: ApplicationForm, matter: Matter): FieldErrors {
   return errors
 }
 
-/** The body of POST /api/v1/applications for a walk-in at the clerk's own window. */
-export function buildPayload(form: ApplicationForm, matter: Matter, jurisdiction: string): ApplicationRequest {
+/** The body of POST /api/v1/applications: a walk-in at the clerk's window, or an applicant online. */
+export function buildPayload(
+  form: ApplicationForm,
+  matter: Matter,
+  jurisdiction: string,
+  channel: Channel = 'WINDOW',
+): ApplicationRequest {
   const a = form.applicant
   const applicant: ApplicationRequest['applicant'] = { type: a.type, name: a.name.trim() }
   if (a.type === 'ENTERPRISE') applicant.uscc = normalise(a.uscc)
@@ -185,7 +191,7 @@ export function buildPayload(form: ApplicationForm, matter: Matter, jurisdiction
     if (value === null || value === undefined || value === '') continue
     data[field.key] = field.kind === 'number' ? Number(value) : value
   }
-  return { jurisdiction, matterCode: matter.code ?? form.matterCode, channel: 'WINDOW', applicant, materials, data }
+  return { jurisdiction, matterCode: matter.code ?? form.matterCode, channel, applicant, materials, data }
 }
 
 /**

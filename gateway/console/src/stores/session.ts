@@ -18,6 +18,8 @@ export const useSession = defineStore('session', {
     status: 'starting' as 'starting' | 'anonymous' | 'authenticated' | 'failed',
     me: null as Me | null,
     error: '' as string,
+    /** the services the front door routes, so a workspace asks only those that run */
+    services: [] as string[],
   }),
   getters: {
     role: (s) => s.me?.principalRole,
@@ -27,6 +29,7 @@ export const useSession = defineStore('session', {
       try {
         const { data, error } = await gateway.GET('/api/v1/console/config')
         if (!data?.issuer || !data.clientId) throw new Error(JSON.stringify(error ?? 'no console settings'))
+        this.services = data.services ?? []
         keycloak = new Keycloak({ ...realmOf(data.issuer), clientId: data.clientId })
         keycloak.onTokenExpired = () => {
           keycloak?.updateToken(30).catch(() => this.expired())

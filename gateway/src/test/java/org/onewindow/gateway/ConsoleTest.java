@@ -79,6 +79,9 @@ class ConsoleTest {
         JsonNode body = json.readTree(config.getBody());
         assertThat(body.path("issuer").asText()).isEqualTo(TestTokens.ISSUER);
         assertThat(body.path("clientId").asText()).isEqualTo("onewindow-web");
+        assertThat(body.path("services").toString())
+                .as("the back offices the front door routes (application.yml)")
+                .isEqualTo("[\"enterprise-opening\"]");
     }
 
     @Test

@@ -151,7 +151,7 @@ public class TaskWork {
         boolean adverse = "DENIED".equals(decision) || "UPHELD".equals(decision);
         if (adverse && (completion.comment() == null || completion.comment().isBlank())) {
             throw Rejection.invalid(FieldViolation.of(
-                    "comment", "comment.missing", "须在 comment 中写明理由", "give the reason in the comment"));
+                    "comment", "comment.missing", "不予许可或认定异议成立，须写明理由", "give the reason in the comment"));
         }
         journal.record(
                 caller,
