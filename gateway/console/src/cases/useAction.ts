@@ -24,8 +24,8 @@ export function useAction(locale: () => Locale, done: () => Promise<void> | void
         fields.value = fieldErrors(problem, locale())
         return false
       }
+      await done() // the message comes with the page showing what the back office stored
       ElMessage.success(success)
-      await done()
       return true
     } catch {
       error.value = problemText(undefined, locale())

@@ -1,0 +1,242 @@
+package org.onewindow.consoletests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * One EO-1 case through the console, in Debian's Chromium against the running stack (real Keycloak
+ * login, gateway, enterprise-opening, Camunda, Kafka): the clerk gets a 补正 list, then accepts and
+ * prints the receipt; the approver claims, suspends and resumes the clock, is told a denial needs
+ * its reason, approves; the clerk delivers; the applicant sees it delivered and rates it; another
+ * applicant cannot see it; the supervisor finds it. Asserts on text and state, not pixels.
+ */
+@EnabledIfSystemProperty(named = "console.browser", matches = "true")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleJourneyTest {
+
+    /** fc-applicant's enterprise (realm export): the walk-in applies for it at the window. */
+    static final String USCC = "91110105MA01FC010D";
+
+    private final Map<String, Browser> browsers = new HashMap<>();
+    private String caseNumber;
+
+    /** On a failure, each open browser's page goes to target/screenshots/failed-<test>-<user>.png. */
+    @RegisterExtension
+    final TestWatcher failures = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            browsers.forEach((user, b) ->
+                    b.screenshot("failed-" + context.getDisplayName().replaceAll("\\W", "") + "-" + user));
+        }
+    };
+
+    private Browser as(String user, String landing) {
+        return browsers.computeIfAbsent(user, u -> Browser.loggedInAs(u, landing));
+    }
+
+    @AfterAll
+    void closeBrowsers() {
+        browsers.values().forEach(Browser::close);
+    }
+
+    private void openEo1(Browser clerk) {
+        clerk.type("matter-search", "EO-1");
+        clerk.clickText(clerk.test("matters"), "EO-1");
+        clerk.test("application-form");
+    }
+
+    private void material(Browser b, String code, String form) {
+        b.clickText(b.test("form-" + code), form);
+    }
+
+    @Test
+    @Order(1)
+    void theClerkGetsTheOneCompleteListOfWhatIsMissing() {
+        Browser clerk = as("fc-clerk", "/clerk");
+        openEo1(clerk);
+        clerk.clickText(clerk.test("application-form"), "企业");
+        clerk.type("applicant-name", "示例商贸有限公司");
+        clerk.type("applicant-uscc", USCC);
+        material(clerk, "application-form", "纸质");
+        material(clerk, "articles-of-association", "未提交");
+        material(clerk, "legal-representative-id", "未提交");
+        material(clerk, "premises-proof", "未提交");
+        material(clerk, "officer-appointment", "未提交");
+        clerk.test("submit").click();
+
+        WebElement outcome = clerk.test("outcome-RETURNED_FOR_CORRECTION");
+        assertThat(outcome.getText()).contains("补正").contains("一次性告知");
+        String list = clerk.text("[data-test=missing]");
+        assertThat(list).contains("公司章程", "法定代表人身份证件");
+        // each missing material is marked next to its own row as well
+        assertThat(clerk.all("[data-test=materials] .field-error")).hasSizeGreaterThanOrEqualTo(2);
+        clerk.screenshot("clerk-correction");
+    }
+
+    @Test
+    @Order(2)
+    void theClerkAcceptsWithAMaterialOwedAndPrintsTheReceipt() {
+        Browser clerk = as("fc-clerk", "/clerk");
+        material(clerk, "articles-of-association", "纸质");
+        material(clerk, "legal-representative-id", "电子证照");
+        clerk.type("reference-legal-representative-id", "EL-ID-370402199001011238");
+        material(clerk, "premises-proof", "告知承诺");
+        clerk.test("submit").click();
+
+        WebElement outcome = clerk.test("outcome-ACCEPTED_WITH_DEFICIENCY");
+        assertThat(outcome.getText()).contains("容缺受理").contains("董事、监事、经理任职文件").contains("补齐期限");
+        caseNumber = clerk.text("[data-test=case-number]");
+        assertThat(caseNumber).matches("FC-EO-\\d{8}-\\d{6,9}-[0-9A-Z*]");
+        clerk.screenshot("clerk-accepted");
+
+        clerk.test("print").click();
+        String receipt = clerk.text("[data-test=receipt]");
+        assertThat(receipt).contains("受理回执", caseNumber, "企业开办", "示例商贸有限公司", "承诺办结时间");
+        assertThat(clerk.test("receipt-qr").getAttribute("src")).startsWith("data:image/png;base64,");
+        clerk.screenshot("receipt");
+    }
+
+    @Test
+    @Order(3)
+    void theApproverSuspendsAndResumesTheClockThenApproves() {
+        Browser approver = as("fc-approver", "/approver");
+        approver.waitForText("[data-test=tasks]", caseNumber);
+        WebElement row = rowOf(approver, "tasks", caseNumber);
+        assertThat(row.getText()).contains("营业执照审核", "正常").contains("剩余");
+        row.findElement(By.cssSelector("[data-test=claim]")).click();
+        approver.waitForText("[data-test=tasks]", "fc-approver");
+        rowOf(approver, "tasks", caseNumber)
+                .findElement(By.cssSelector("[data-test=open-task]"))
+                .click();
+        assertThat(approver.text("[data-test=case-number]")).isEqualTo(caseNumber);
+
+        approver.choose("pause-reason", "申请人补正材料");
+        approver.type("pause-note", "待补交任职文件原件");
+        approver.test("suspend").click();
+        approver.waitForMessage("已暂停计时");
+        assertThat(approver.text("[data-test=case-suspended]")).isEqualTo("暂停计时中");
+        assertThat(approver.text("[data-test=clocks]")).contains("暂停", "申请人补正材料");
+        approver.screenshot("approver-case");
+        approver.test("resume").click();
+        approver.waitForMessage("已恢复计时");
+        assertThat(approver.all("[data-test=case-suspended]")).isEmpty();
+        assertThat(approver.text("[data-test=history]")).contains("暂停计时", "待补交任职文件原件", "恢复计时");
+
+        // a denial without its reason: the Chinese reason next to the comment, the task still open
+        approver.clickText(approver.test("decision"), "不予许可");
+        approver.test("decide").click();
+        approver.waitForText("[data-test=task-panel]", "须写明理由");
+        approver.clickText(approver.test("decision"), "准予许可");
+        approver.type("comment", "材料齐全，准予登记");
+        approver.test("decide").click();
+        approver.waitForMessage("审批结论已提交");
+        approver.waitForUrl("/approver");
+        approver.waitWithout("[data-test=tasks]", caseNumber);
+    }
+
+    @Test
+    @Order(4)
+    void theClerkDeliversAtTheWindow() {
+        Browser clerk = as("fc-clerk", "/clerk");
+        clerk.open("/clerk?tab=deliver");
+        // the components register with the departments' systems (WireMock) before 统一出件 opens
+        for (int i = 0;
+                i < 30
+                        && clerk.all("[data-test=tasks] tr").stream()
+                                .noneMatch(r -> r.getText().contains(caseNumber));
+                i++) {
+            clerk.clickText("刷新");
+            sleep(1000);
+        }
+        WebElement row = rowOf(clerk, "tasks", caseNumber);
+        row.findElement(By.cssSelector("[data-test=claim]")).click();
+        clerk.waitForText("[data-test=tasks]", "fc-clerk");
+        rowOf(clerk, "tasks", caseNumber)
+                .findElement(By.cssSelector("[data-test=open-task]"))
+                .click();
+        clerk.test("deliver").click();
+        clerk.waitForMessage("已出件");
+        clerk.waitForText("[data-test=case-status]", "已出件");
+        assertThat(clerk.text("[data-test=progress]")).contains("统一出件");
+    }
+
+    @Test
+    @Order(5)
+    void theApplicantSeesItDeliveredAndRatesIt() {
+        Browser applicant = as("fc-applicant", "/applicant");
+        applicant.waitForText("[data-test=cases]", caseNumber);
+        rowOf(applicant, "cases", caseNumber).click();
+        applicant.waitForText("[data-test=case-status]", "已出件");
+        String progress = applicant.text("[data-test=progress]");
+        assertThat(progress).contains("受理", "审批通过", "统一出件", "好差评");
+        assertThat(applicant.all("[data-test=history]"))
+                .as("the audit trail is for staff")
+                .isEmpty();
+
+        applicant.all("[data-test=score] .el-rate__item").get(4).click();
+        applicant.type("rating-comment", "当天拿照，窗口服务热情");
+        applicant.test("rate").click();
+        applicant.waitForMessage("感谢您的评价");
+        applicant.waitForText("[data-test=progress]", "★★★★★");
+        assertThat(applicant.all("[data-test=rating-panel]")).isEmpty();
+        applicant.screenshot("applicant-case");
+        applicant.open("/applicant");
+        applicant.waitForText("[data-test=cases]", caseNumber);
+        applicant.screenshot("applicant-cases");
+    }
+
+    @Test
+    @Order(6)
+    void anotherApplicantCannotSeeTheCase() {
+        Browser other = as("lc-applicant", "/applicant");
+        other.test("cases");
+        assertThat(other.text("[data-test=cases]")).doesNotContain(caseNumber);
+        other.open("/applicant/cases/" + caseNumber);
+        assertThat(other.text("[data-test=case-error]")).contains("未找到办件", "无权查看");
+        assertThat(other.all("[data-test=case-detail]")).isEmpty();
+    }
+
+    @Test
+    @Order(7)
+    void theSupervisorFindsTheCaseAndItIsNotOnTheBreachList() {
+        Browser supervisor = as("fc-supervisor", "/supervisor");
+        supervisor.waitForText("[data-test=cases]", caseNumber);
+        assertThat(rowOf(supervisor, "cases", caseNumber).getText()).contains("已出件", "正常", "示例商贸有限公司");
+        supervisor.screenshot("supervisor");
+        supervisor.choose("level-filter", "红牌超期");
+        supervisor.waitWithout("[data-test=cases]", caseNumber);
+    }
+
+    /** The table row of the list {@code table} that shows {@code text}. */
+    private static WebElement rowOf(Browser b, String table, String text) {
+        b.test(table);
+        return b.all("[data-test=" + table + "] tbody tr").stream()
+                .filter(r -> r.getText().contains(text))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(
+                        "no row with " + text + " in " + table + ": " + b.text("[data-test=" + table + "]")));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
