@@ -47,7 +47,7 @@ const en: typeof zh = {
     lookUp: 'Find a case',
     lookUpHint: 'Case number (Enter opens it) or applicant name',
     noCases: 'No cases in this jurisdiction yet.',
-    otherJurisdiction: 'Cross-region intake comes in a later version: this window accepts applications of {own} only.',
+    otherJurisdiction: 'Cross-region intake: this window ({own}) accepts for {target}; {target} handles the case under its own catalogue and limits.',
     clock: { APPROVAL: 'Approval', WHOLE_PROCESS: 'Whole process', STEP: 'Step' },
     basis: { STATUTORY: 'statutory', PROMISED: 'promised' },
     services: {

@@ -45,7 +45,7 @@ export default {
     lookUp: '办件查询',
     lookUpHint: '输入受理编号（回车直接打开）或申请人名称',
     noCases: '本辖区暂无办件。',
-    otherJurisdiction: '异地受理（跨区域）将在后续版本提供：当前只能受理本辖区（{own}）的申请。',
+    otherJurisdiction: '异地受理：本窗口（{own}）代 {target} 受理，由 {target} 办理，时限按 {target} 的目录计算。',
     clock: { APPROVAL: '审批时限', WHOLE_PROCESS: '全流程时限', STEP: '环节时限' },
     basis: { STATUTORY: '法定', PROMISED: '承诺' },
     services: {

@@ -222,6 +222,38 @@ class ConsoleJourneyTest {
         supervisor.waitWithout("[data-test=cases]", caseNumber);
     }
 
+    @Test
+    @Order(8)
+    void theApplicantAppliesOnlineThenWithdrawsBeforeTheDecision() {
+        Browser applicant = as("fc-applicant", "/applicant");
+        applicant.open("/applicant?tab=apply");
+        openEo1(applicant);
+        assertThat(applicant.text("[data-test=application-form]")).contains("网上申报");
+        applicant.type("applicant-name", "示例商贸有限公司");
+        material(applicant, "application-form", "上传");
+        applicant.type("reference-application-form", "UP-2026-0001");
+        material(applicant, "articles-of-association", "上传");
+        applicant.type("reference-articles-of-association", "UP-2026-0002");
+        material(applicant, "legal-representative-id", "电子证照");
+        applicant.type("reference-legal-representative-id", "EL-ID-370402199001011238");
+        material(applicant, "premises-proof", "告知承诺");
+        applicant.test("submit").click();
+        assertThat(applicant.text("[data-test=outcome-ACCEPTED_WITH_DEFICIENCY]"))
+                .contains("容缺受理", "补交");
+        String online = applicant.text("[data-test=case-number]");
+        applicant.test("track").click();
+        applicant.waitForText("[data-test=case-number]", online);
+        assertThat(applicant.text("[data-test=case-detail]")).contains("网上申报", "办理中");
+
+        applicant.type("withdraw-reason", "改为设立分公司");
+        applicant.test("withdraw").click();
+        applicant.css(".el-message-box__btns .el-button--primary").click();
+        applicant.waitForMessage("申请已撤回");
+        assertThat(applicant.text("[data-test=case-status]")).isEqualTo("已撤回");
+        assertThat(applicant.text("[data-test=progress]")).contains("申请人已撤回");
+        assertThat(applicant.all("[data-test=withdraw-panel]")).isEmpty();
+    }
+
     /** The table row of the list {@code table} that shows {@code text}. */
     private static WebElement rowOf(Browser b, String table, String text) {
         b.test(table);
