@@ -123,6 +123,7 @@ class ConsoleJourneyTest {
         rowOf(approver, "tasks", caseNumber)
                 .findElement(By.cssSelector("[data-test=open-task]"))
                 .click();
+        approver.waitForCasePage();
         assertThat(approver.text("[data-test=case-number]")).isEqualTo(caseNumber);
 
         approver.choose("pause-reason", "申请人补正材料");
@@ -156,7 +157,7 @@ class ConsoleJourneyTest {
         clerk.open("/clerk?tab=deliver");
         // the components register with the departments' systems (WireMock) before 统一出件 opens
         for (int i = 0;
-                i < 30
+                i < 90
                         && clerk.all("[data-test=tasks] tr").stream()
                                 .noneMatch(r -> r.getText().contains(caseNumber));
                 i++) {
@@ -169,6 +170,7 @@ class ConsoleJourneyTest {
         rowOf(clerk, "tasks", caseNumber)
                 .findElement(By.cssSelector("[data-test=open-task]"))
                 .click();
+        clerk.waitForCasePage();
         clerk.test("deliver").click();
         clerk.waitForMessage("已出件");
         clerk.waitForText("[data-test=case-status]", "已出件");
@@ -181,6 +183,7 @@ class ConsoleJourneyTest {
         Browser applicant = as("fc-applicant", "/applicant");
         applicant.waitForText("[data-test=cases]", caseNumber);
         rowOf(applicant, "cases", caseNumber).click();
+        applicant.waitForCasePage();
         applicant.waitForText("[data-test=case-status]", "已出件");
         String progress = applicant.text("[data-test=progress]");
         assertThat(progress).contains("受理", "审批通过", "统一出件", "好差评");
@@ -242,6 +245,7 @@ class ConsoleJourneyTest {
                 .contains("容缺受理", "补交");
         String online = applicant.text("[data-test=case-number]");
         applicant.test("track").click();
+        applicant.waitForCasePage();
         applicant.waitForText("[data-test=case-number]", online);
         assertThat(applicant.text("[data-test=case-detail]")).contains("网上申报", "办理中");
 
