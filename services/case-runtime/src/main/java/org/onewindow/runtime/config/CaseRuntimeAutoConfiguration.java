@@ -28,6 +28,7 @@ import org.onewindow.runtime.clock.SlaMonitor;
 import org.onewindow.runtime.clock.SlaSchedule;
 import org.onewindow.runtime.clock.infrastructure.JdbcClockStore;
 import org.onewindow.runtime.clock.model.ClockStore;
+import org.onewindow.runtime.extension.CaseOpenedListener;
 import org.onewindow.runtime.extension.ImmediateCompletion;
 import org.onewindow.runtime.extension.MatterVariables;
 import org.onewindow.runtime.extension.StepResultListener;
@@ -155,6 +156,7 @@ public class CaseRuntimeAutoConfiguration {
             ClockKeeper clocks,
             CaseJournal journal,
             List<MatterVariables> extensions,
+            List<CaseOpenedListener> openedListeners,
             Optional<ImmediateCompletion> immediate,
             IntakeSettings settings,
             Clock clock) {
@@ -168,6 +170,7 @@ public class CaseRuntimeAutoConfiguration {
                 clocks,
                 journal,
                 extensions,
+                openedListeners,
                 immediate,
                 settings,
                 clock);

@@ -37,6 +37,7 @@ import org.onewindow.runtime.casefile.model.CaseFiles;
 import org.onewindow.runtime.casefile.model.CaseLink;
 import org.onewindow.runtime.casefile.model.CaseStatus;
 import org.onewindow.runtime.clock.ClockKeeper;
+import org.onewindow.runtime.extension.CaseOpenedListener;
 import org.onewindow.runtime.extension.ImmediateCompletion;
 import org.onewindow.runtime.extension.MatterVariables;
 import org.onewindow.runtime.workflow.model.CaseWorkflow;
@@ -59,6 +60,7 @@ public class Intake {
     private final CaseJournal journal;
     private final IntakeAuthorisation authorisation;
     private final List<MatterVariables> extensions;
+    private final List<CaseOpenedListener> openedListeners;
     private final Optional<ImmediateCompletion> immediate;
     private final IntakeSettings settings;
     private final Clock clock;
@@ -73,6 +75,7 @@ public class Intake {
             ClockKeeper clocks,
             CaseJournal journal,
             List<MatterVariables> extensions,
+            List<CaseOpenedListener> openedListeners,
             Optional<ImmediateCompletion> immediate,
             IntakeSettings settings,
             Clock clock) {
@@ -86,6 +89,7 @@ public class Intake {
         this.journal = journal;
         this.authorisation = new IntakeAuthorisation();
         this.extensions = List.copyOf(extensions);
+        this.openedListeners = List.copyOf(openedListeners);
         this.immediate = immediate;
         this.settings = settings;
         this.clock = clock;
@@ -218,6 +222,9 @@ public class Intake {
         cases.insert(file, owed, application);
         if (link != null) {
             cases.link(caseNumber, link);
+        }
+        for (CaseOpenedListener listener : openedListeners) {
+            listener.opened(file, matter, application);
         }
         Map<String, Object> accepted = acceptedEvent(file, submitter, application, promise, supplementDue);
         submitter.record(journal, "case.accept", file, "case.accepted", accepted);

@@ -40,6 +40,7 @@ import org.onewindow.runtime.casefile.model.CaseFile;
 import org.onewindow.runtime.casefile.model.CaseStatus;
 import org.onewindow.runtime.clock.ClockKeeper;
 import org.onewindow.runtime.clock.SlaMonitor;
+import org.onewindow.runtime.extension.CaseOpenedListener;
 import org.onewindow.runtime.extension.ImmediateCompletion;
 import org.onewindow.runtime.extension.MatterVariables;
 import org.onewindow.runtime.intake.Intake;
@@ -109,6 +110,7 @@ public final class RuntimeFixture {
                 clocks,
                 journal,
                 b.extensions,
+                b.openedListeners,
                 b.immediate,
                 settings,
                 clock);
@@ -135,7 +137,7 @@ public final class RuntimeFixture {
             case PROPERTY_REGISTRATION -> b.defaultDepartment("registration-centre");
             case UTILITY_HOOKUP ->
                 b.defaultDepartment("customer-service").deploy("utility-account-transfer", "water-external-works");
-            case CONSTRUCTION_PERMIT -> b.defaultDepartment("planning").deploy("land-preexamination-site-selection");
+            case CONSTRUCTION_PERMIT -> b.defaultDepartment("planning").deploy("permit-review");
             default -> b.defaultDepartment("back-office");
         }
         return b;
@@ -150,6 +152,7 @@ public final class RuntimeFixture {
         private Set<String> stageSteps = Set.of();
         private final List<String> deployed = new ArrayList<>();
         private final List<MatterVariables> extensions = new ArrayList<>();
+        private final List<CaseOpenedListener> openedListeners = new ArrayList<>();
         private Optional<ImmediateCompletion> immediate = Optional.empty();
         private Catalogue catalogue = shippedCatalogue();
         private String startingAt = MONDAY_MORNING;
@@ -185,6 +188,11 @@ public final class RuntimeFixture {
 
         public Builder with(MatterVariables extension) {
             extensions.add(extension);
+            return this;
+        }
+
+        public Builder with(CaseOpenedListener listener) {
+            openedListeners.add(listener);
             return this;
         }
 
@@ -263,6 +271,7 @@ public final class RuntimeFixture {
                         m.name(),
                         m.service(),
                         m.processKey(),
+                        m.stage(),
                         m.effectiveFrom(),
                         m.source(),
                         m.summary(),

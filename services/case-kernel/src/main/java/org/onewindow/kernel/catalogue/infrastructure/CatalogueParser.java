@@ -64,6 +64,7 @@ final class CatalogueParser {
             "code",
             "name",
             "processKey",
+            "stage",
             "effectiveFrom",
             "source",
             "summary",
@@ -182,6 +183,10 @@ final class CatalogueParser {
         if (processKey != null && !KEBAB.matcher(processKey).matches()) {
             defect("processKey", "must be kebab-case, was '" + processKey + "'");
         }
+        String stage = text(node, "stage", false);
+        if (stage != null && !KEBAB.matcher(stage).matches()) {
+            defect("stage", "must be kebab-case, was '" + stage + "'");
+        }
         LocalDate effectiveFrom = date(node, "effectiveFrom", false);
         String source = text(node, "source", true);
         LocalizedText summary = localized(node, "summary", false);
@@ -213,6 +218,7 @@ final class CatalogueParser {
                 name,
                 service,
                 processKey,
+                stage,
                 effectiveFrom == null ? jurisdiction.effectiveFrom() : effectiveFrom,
                 source,
                 summary,

@@ -6,12 +6,18 @@ import java.util.Optional;
 import org.onewindow.kernel.clock.model.ClockKind;
 import org.onewindow.kernel.text.LocalizedText;
 
-/** A matter (事项) of one jurisdiction's catalogue version: the 办事指南 entry. */
+/**
+ * A matter (事项) of one jurisdiction's catalogue version: the 办事指南 entry.
+ *
+ * @param stage the stage of a larger undertaking the matter belongs to (a construction project's
+ *     审批阶段, e.g. {@code land-use-planning}); null for a matter that stands alone
+ */
 public record Matter(
         String code,
         LocalizedText name,
         OwningService service,
         String processKey,
+        String stage,
         LocalDate effectiveFrom,
         String source,
         LocalizedText summary,
