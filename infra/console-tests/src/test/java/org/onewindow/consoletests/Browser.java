@@ -9,6 +9,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -133,12 +134,28 @@ final class Browser implements AutoCloseable {
         input.sendKeys(value);
     }
 
-    /** Opens an Element Plus select and picks the option of that label (options live in a popper). */
+    /**
+     * Opens an Element Plus select and picks the option of that label (options live in a popper);
+     * opens it again if a re-render closed it before the option showed.
+     */
     void choose(String name, String label) {
-        test(name).click();
         By option =
                 By.xpath("//li[contains(@class,'el-select-dropdown__item') and normalize-space(.)='" + label + "']");
-        wait.until(ExpectedConditions.elementToBeClickable(option)).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(TimeoutException.class)
+                .until(d -> {
+                    if (d.findElements(option).stream().noneMatch(WebElement::isDisplayed)) {
+                        test(name).click();
+                    }
+                    return new WebDriverWait(d, Duration.ofSeconds(3))
+                            .until(ExpectedConditions.elementToBeClickable(option));
+                })
+                .click();
+    }
+
+    /** Waits until a case page has read the case and the caller's task on it. */
+    void waitForCasePage() {
+        css("[data-test=case-page][data-ready=true]");
     }
 
     /** Waits for the Element Plus message ("已签收", "已暂停计时" …) that says an action was done. */
