@@ -9,11 +9,9 @@ import static org.onewindow.enterpriseopening.EnterpriseOpeningTestSupport.clerk
 import static org.onewindow.enterpriseopening.EnterpriseOpeningTestSupport.eventsOf;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -21,12 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.onewindow.runtime.clock.SlaSchedule;
 import org.onewindow.testkit.CaseServiceClient.Reply;
 import org.onewindow.testkit.EventSchemas;
+import org.onewindow.testkit.MovableClock;
 import org.onewindow.testkit.OneWindowTestEnvironment;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -39,41 +36,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"onewindow.sla.scan-every=1h", "camunda.bpm.job-execution.enabled=false"})
-@Import(StatutoryClockTest.MovableClock.class)
+@Import(MovableClock.class)
 class StatutoryClockTest {
-
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
         OneWindowTestEnvironment.register(registry, "eo_clock");
         registry.add("onewindow.departments.base-url", () -> "http://127.0.0.1:9");
-    }
-
-    /** A clock the test sets; the kernel's own Clock bean steps aside for it. */
-    @TestConfiguration
-    static class MovableClock {
-        static volatile Instant now = at("2026-11-24T09:30");
-
-        @Bean
-        Clock clock() {
-            return new Clock() {
-                @Override
-                public ZoneId getZone() {
-                    return SHANGHAI;
-                }
-
-                @Override
-                public Clock withZone(ZoneId zone) {
-                    return this;
-                }
-
-                @Override
-                public Instant instant() {
-                    return now;
-                }
-            };
-        }
     }
 
     @Autowired
@@ -88,14 +57,14 @@ class StatutoryClockTest {
     @Test
     void aSuspensionMovesTheDueDateAndTheCardsAreRaisedOnce() throws Exception {
         Instant testStart = Instant.now();
-        MovableClock.now = at("2026-11-24T09:30");
+        MovableClock.set("2026-11-24T09:30");
         Reply receipt = apply(port, clerk("LC"), bundleApplication("LC", "WINDOW"));
         assertThat(receipt.status()).as(receipt.body().toString()).isEqualTo(201);
         String caseNumber = receipt.body().path("caseNumber").asText();
         assertThat(OffsetDateTime.parse(receipt.body().path("promisedDueAt").asText()))
                 .isEqualTo(OffsetDateTime.parse("2026-11-24T11:30+08:00"));
 
-        MovableClock.now = at("2026-11-24T10:00");
+        MovableClock.set("2026-11-24T10:00");
         String path = "/api/v1/cases/" + caseNumber;
         assertThat(call(port, "POST", path + "/suspension", approver("LC"), null, "{\"reason\":\"COFFEE\"}")
                         .status())
@@ -132,7 +101,7 @@ class StatutoryClockTest {
         assertThat(read(caseNumber).path("suspended").asBoolean()).isTrue();
 
         // paused 10:00-14:00: 2 h before lunch + 0.5 h after, so the due time moves 2.5 office hours
-        MovableClock.now = at("2026-11-24T14:00");
+        MovableClock.set("2026-11-24T14:00");
         assertThat(call(port, "POST", path + "/resumption", clerk("LC"), null, null)
                         .status())
                 .isEqualTo(204);
@@ -145,14 +114,14 @@ class StatutoryClockTest {
                 .isEqualTo(409);
 
         // the SLA scan runs when the test says, on the clock the test set (no waiting on a schedule)
-        MovableClock.now = at("2026-11-24T15:10"); // 1 h 40 min of 2 h used: still green
+        MovableClock.set("2026-11-24T15:10"); // 1 h 40 min of 2 h used: still green
         sla.scan();
-        MovableClock.now = at("2026-11-24T15:20"); // 1 h 50 min of 2 h used: yellow
+        MovableClock.set("2026-11-24T15:20"); // 1 h 50 min of 2 h used: yellow
         sla.scan();
         sla.scan();
-        MovableClock.now = at("2026-11-24T15:31"); // past due: red
+        MovableClock.set("2026-11-24T15:31"); // past due: red
         sla.scan();
-        MovableClock.now = at("2026-11-24T16:30"); // still red: nothing new
+        MovableClock.set("2026-11-24T16:30"); // still red: nothing new
         sla.scan();
 
         List<JsonNode> events = eventsOf(caseNumber, testStart, 4, Duration.ofSeconds(20));
@@ -179,9 +148,5 @@ class StatutoryClockTest {
         Reply reply = call(port, "GET", "/api/v1/cases/" + caseNumber, clerk("LC"), null, null);
         assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
         return reply.body();
-    }
-
-    static Instant at(String localShanghai) {
-        return java.time.LocalDateTime.parse(localShanghai).atZone(SHANGHAI).toInstant();
     }
 }

@@ -1,0 +1,25 @@
+package org.onewindow.constructionpermit.project.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Port to the projects of the service and the cases attached to them. Call inside a transaction. */
+public interface Projects {
+
+    /** The project with its cases, oldest first. */
+    Optional<Project> find(String code);
+
+    /** The project a case belongs to. */
+    Optional<Project> ofCase(String caseNumber);
+
+    /** Stores a new project; false when one with that code exists already (a concurrent first application). */
+    boolean register(Project project);
+
+    void attach(String code, String caseNumber, String matterCode, ProjectStage stage);
+
+    /** Moves the project on to a later stage (never back). */
+    void advance(String code, ProjectStage stage);
+
+    /** The projects of a jurisdiction (staff) or of a developer (by credit code or subject), newest first. */
+    List<Project> list(String jurisdiction, String developerUscc, String developerSubject, int limit);
+}

@@ -1,0 +1,332 @@
+package org.onewindow.constructionpermit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.onewindow.kernel.catalogue.model.CatalogueLookup;
+import org.onewindow.kernel.catalogue.model.Matter;
+import org.onewindow.testkit.CaseServiceClient;
+import org.onewindow.testkit.CaseServiceClient.Reply;
+import org.onewindow.testkit.CaseServiceTest;
+import org.onewindow.testkit.EventSchemas;
+import org.onewindow.testkit.MovableClock;
+import org.onewindow.testkit.TestTokens;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Construction projects through the service on a real PostgreSQL, Kafka broker and Camunda engine,
+ * on a clock the test moves: ST's low-risk merged flow due on the 11th working day, FC's planning
+ * permit paused for 公示 and 缴费, LC's joint completion acceptance and its event, the stage order,
+ * bad project data refused with nothing stored, and who may see a project.
+ */
+@CaseServiceTest(
+        database = "cp_project",
+        properties = {
+            "onewindow.departments.base-url=http://127.0.0.1:9",
+            "onewindow.sla.scan-every=1h",
+            "camunda.bpm.job-execution.wait-time-in-millis=200",
+            "camunda.bpm.job-execution.max-wait=1000"
+        })
+@Import(MovableClock.class)
+class ConstructionProjectTest {
+
+    static final String DEVELOPER_USCC = "91110105MA01FC010D";
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CatalogueLookup catalogue;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    CaseServiceClient client;
+
+    @BeforeEach
+    void client() {
+        client = new CaseServiceClient(port, "construction-permit");
+        MovableClock.set("2026-11-24T09:30"); // a Tuesday
+    }
+
+    static String newProjectCode() {
+        return "2026-370402-47-03-%06d".formatted(SEQUENCE.incrementAndGet() + (int) (System.nanoTime() % 100000));
+    }
+
+    static String staff(String role, String jurisdiction, String department) {
+        return TestTokens.issue(
+                jurisdiction.toLowerCase() + "-" + department, List.of(role), jurisdiction, department, null);
+    }
+
+    static String developer() {
+        return TestTokens.issue("builder-co", List.of("applicant"), null, null, DEVELOPER_USCC);
+    }
+
+    /** An application for the matter with every material on paper and the project's data. */
+    String application(String jurisdiction, String matterCode, Map<String, Object> data) {
+        Matter matter =
+                catalogue.matter(catalogue.inForce(jurisdiction, java.time.LocalDate.of(2026, 11, 24)), matterCode);
+        ObjectNode body = JSON.createObjectNode()
+                .put("jurisdiction", jurisdiction)
+                .put("matterCode", matterCode)
+                .put("channel", "WINDOW");
+        body.putObject("applicant")
+                .put("type", "ENTERPRISE")
+                .put("name", "示例建设有限公司")
+                .put("uscc", DEVELOPER_USCC);
+        ArrayNode materials = body.putArray("materials");
+        matter.materials()
+                .forEach(m -> materials.addObject().put("code", m.code()).put("form", "PAPER"));
+        body.set("data", JSON.valueToTree(data));
+        return body.toString();
+    }
+
+    Map<String, Object> newProject(String code, String category, Object... more) {
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("projectCode", code);
+        data.put("projectName", "示例项目 " + code);
+        data.put("projectCategory", category);
+        data.put("floorAreaM2", 3200);
+        data.put("investmentCny10k", 1800);
+        data.put("landParcel", "PARCEL-" + code.substring(code.length() - 6));
+        for (int i = 0; i < more.length; i += 2) {
+            data.put((String) more[i], more[i + 1]);
+        }
+        return data;
+    }
+
+    String accept(String jurisdiction, String matterCode, Map<String, Object> data) {
+        Reply receipt = client.apply(
+                staff("clerk", jurisdiction, "service-centre"), application(jurisdiction, matterCode, data));
+        assertThat(receipt.status()).as(receipt.body().toString()).isEqualTo(201);
+        return receipt.body().path("caseNumber").asText();
+    }
+
+    JsonNode task(String token, String caseNumber, String activity) {
+        return await().atMost(Duration.ofSeconds(15))
+                .until(() -> client.taskOf(token, caseNumber, activity).orElse(null), t -> t != null);
+    }
+
+    void decide(String token, String caseNumber, String activity, String decision) {
+        JsonNode t = task(token, caseNumber, activity);
+        Reply done =
+                client.complete(token, t.path("id").asText(), "{\"decision\":\"" + decision + "\",\"comment\":\"意见\"}");
+        assertThat(done.status()).as(done.body().toString()).isEqualTo(204);
+    }
+
+    void deliver(String jurisdiction, String caseNumber) {
+        String window = staff("clerk", jurisdiction, "service-centre");
+        JsonNode t = task(window, caseNumber, "deliver");
+        assertThat(client.complete(window, t.path("id").asText(), "{\"channel\":\"WINDOW\"}")
+                        .status())
+                .isEqualTo(204);
+    }
+
+    JsonNode read(String caseNumber) {
+        return client.read(staff("supervisor", caseNumber.substring(0, 2), "service-centre"), caseNumber)
+                .body();
+    }
+
+    @Test
+    void aLowRiskProjectRunsItsMergedFlowAndIsDueOnTheEleventhWorkingDay() {
+        String project = newProjectCode();
+        String cn = accept("ST", "CP-8a", newProject(project, "social-small-industrial-low-risk", "lowRisk", true));
+
+        // accepted Tuesday 24 Nov 2026; 11 working days later is Wednesday 9 Dec (no holiday between)
+        OffsetDateTime due = OffsetDateTime.parse(read(cn).path("dueAt").asText());
+        assertThat(due.toLocalDate()).hasToString("2026-12-09");
+
+        String lead = staff("approver", "ST", "housing-construction");
+        decide(lead, cn, "joint-inspection", "APPROVED");
+        decide(lead, cn, "review", "APPROVED");
+        deliver("ST", cn);
+        assertThat(read(cn).path("status").asText()).isEqualTo("DELIVERED");
+
+        JsonNode view = client.call("GET", "/api/v1/construction-permit/projects/" + project, developer(), null, null)
+                .body();
+        assertThat(view.path("stage").asText()).isEqualTo("engineering-permission");
+        assertThat(view.path("stages").get(1).path("cases").findValuesAsText("caseNumber"))
+                .containsExactly(cn);
+    }
+
+    @Test
+    void aPlanningPermitPausesForPublicNoticeAndFeesOnItsApprovalClockOnly() {
+        String project = newProjectCode();
+        MovableClock.set("2026-11-23T09:30"); // Monday
+        String cn = accept("FC", "CP-2b", newProject(project, "gov-building"));
+        OffsetDateTime due = OffsetDateTime.parse(read(cn).path("dueAt").asText());
+        String planner = staff("approver", "FC", "planning");
+        String path = "/api/v1/cases/" + cn;
+
+        // 公示 from Monday 10:30 to Tuesday 10:30: one working day of office time
+        MovableClock.set("2026-11-23T10:30");
+        assertThat(client.call(
+                                "POST",
+                                path + "/suspension",
+                                planner,
+                                null,
+                                "{\"reason\":\"PUBLIC_NOTICE\",\"note\":\"规划公示\"}")
+                        .status())
+                .isEqualTo(204);
+        MovableClock.set("2026-11-24T10:30");
+        assertThat(client.call("POST", path + "/resumption", planner, null, null)
+                        .status())
+                .isEqualTo(204);
+        OffsetDateTime afterNotice = OffsetDateTime.parse(read(cn).path("dueAt").asText());
+        assertThat(due).isEqualTo(OffsetDateTime.parse("2026-11-26T17:30+08:00")); // 3rd working day's close
+        assertThat(afterNotice).isEqualTo(OffsetDateTime.parse("2026-11-27T17:30+08:00"));
+
+        // 缴费 from Tuesday 14:00 to 15:00: one office hour
+        MovableClock.set("2026-11-24T14:00");
+        assertThat(client.call("POST", path + "/suspension", planner, null, "{\"reason\":\"FEE_PAYMENT\"}")
+                        .status())
+                .isEqualTo(204);
+        MovableClock.set("2026-11-24T15:00");
+        assertThat(client.call("POST", path + "/resumption", planner, null, null)
+                        .status())
+                .isEqualTo(204);
+        // one office hour past Friday's close is Monday 10:00 (office hours 09:00-12:00, 13:30-17:30)
+        assertThat(OffsetDateTime.parse(read(cn).path("dueAt").asText()))
+                .isEqualTo(OffsetDateTime.parse("2026-11-30T10:00+08:00"));
+
+        // a hearing is not among the periods FC's planning permit excludes
+        Reply hearing = client.call("POST", path + "/suspension", planner, null, "{\"reason\":\"HEARING\"}");
+        assertThat(hearing.status()).isEqualTo(409);
+        assertThat(hearing.body().path("detailZh").asText()).isNotBlank();
+        // FC publishes no whole-process number (D-FC-13): the case has no whole-process clock to move
+        assertThat(read(cn).path("clocks").findValuesAsText("clock")).containsExactly("APPROVAL");
+    }
+
+    @Test
+    void jointCompletionAcceptanceTellsPropertyRegistrationOnce() {
+        Instant since = Instant.now().minusSeconds(5);
+        String project = newProjectCode();
+        String cn = accept(
+                "LC",
+                "CP-9",
+                newProject(
+                        project,
+                        "social-building",
+                        "acceptanceMode",
+                        "COMPREHENSIVE",
+                        "buildings",
+                        List.of(Map.of("building", "1号楼", "units", 96), Map.of("building", "2号楼", "units", 88))));
+
+        // the five checks run at once, each by its department
+        for (String department :
+                List.of("planning", "land", "fire-protection", "civil-air-defence", "urban-archives")) {
+            decide(staff("approver", "LC", department), cn, "acceptance-check", "APPROVED");
+        }
+        decide(staff("approver", "LC", "housing-construction"), cn, "acceptance-opinion", "APPROVED");
+        deliver("LC", cn);
+
+        List<JsonNode> events = client.eventsOf(cn, since, 1, Duration.ofSeconds(20)).stream()
+                .filter(e -> e.path("type").asText().equals("construction.completion-accepted"))
+                .toList();
+        assertThat(events).hasSize(1);
+        JsonNode data = events.get(0).path("data");
+        assertThat(data.path("projectCode").asText()).isEqualTo(project);
+        assertThat(data.path("developerUscc").asText()).isEqualTo(DEVELOPER_USCC);
+        assertThat(data.path("buildings").findValuesAsText("building")).containsExactly("1号楼", "2号楼");
+        assertThat(data.path("acceptedOn").asText()).isEqualTo("2026-11-24");
+        assertThat(EventSchemas.violations(events.get(0))).isEmpty();
+        assertThat(read(cn).path("results").path("completionAcceptedOn").asText())
+                .isEqualTo("2026-11-24");
+    }
+
+    @Test
+    void aProjectTakesItsStagesInOrder() {
+        String project = newProjectCode();
+        String planning = accept("FC", "CP-1", newProject(project, "gov-building"));
+
+        Reply skipped = client.apply(
+                staff("clerk", "FC", "service-centre"), application("FC", "CP-7", Map.of("projectCode", project)));
+        assertThat(skipped.status()).isEqualTo(409);
+        assertThat(skipped.body().path("code").asText()).isEqualTo("project.stage-skipped");
+
+        Reply early = client.apply(
+                staff("clerk", "FC", "service-centre"), application("FC", "CP-3", Map.of("projectCode", project)));
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.body().path("detailZh").asText()).contains(planning);
+
+        String planner = staff("approver", "FC", "planning");
+        decide(planner, planning, "review", "APPROVED");
+        String next = accept("FC", "CP-3", Map.of("projectCode", project));
+        JsonNode view = client.call("GET", "/api/v1/construction-permit/projects/" + project, planner, null, null)
+                .body();
+        assertThat(view.path("stage").asText()).isEqualTo("engineering-permission");
+        assertThat(view.path("stages").findValuesAsText("caseNumber")).containsExactly(planning, next);
+    }
+
+    @Test
+    void badProjectDataIsRefusedAndNothingIsStored() {
+        long cases = count("case_file");
+        long projects = count("project");
+        String clerk = staff("clerk", "FC", "service-centre");
+
+        Reply unknown = client.apply(clerk, application("FC", "CP-1", newProject(newProjectCode(), "skyscraper")));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        assertThat(unknown.body().findValuesAsText("field")).containsExactly("data.projectCategory");
+        assertThat(unknown.body().path("errors").get(0).path("zh").asText()).contains("项目类型");
+
+        Reply negative = client.apply(
+                clerk, application("FC", "CP-1", newProject(newProjectCode(), "gov-building", "floorAreaM2", -10)));
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.body().findValuesAsText("field")).containsExactly("data.floorAreaM2");
+
+        Reply noCode = client.apply(clerk, application("FC", "CP-1", Map.of("projectName", "无代码项目")));
+        assertThat(noCode.status()).isEqualTo(400);
+        assertThat(noCode.body().findValuesAsText("field")).containsExactly("data.projectCode");
+
+        Reply unregistered = client.apply(clerk, application("FC", "CP-1", Map.of("projectCode", newProjectCode())));
+        assertThat(unregistered.status()).isEqualTo(400);
+        assertThat(unregistered.body().findValuesAsText("field"))
+                .containsExactly("data.projectName", "data.projectCategory");
+
+        assertThat(count("case_file")).isEqualTo(cases);
+        assertThat(count("project")).isEqualTo(projects);
+    }
+
+    @Test
+    void theDeveloperAndStaffOfTheJurisdictionSeeTheProjectNobodyElse() {
+        String project = newProjectCode();
+        accept("FC", "CP-1", newProject(project, "gov-building"));
+        String path = "/api/v1/construction-permit/projects/" + project;
+
+        assertThat(client.call("GET", path, developer(), null, null).status()).isEqualTo(200);
+        assertThat(client.call("GET", path, staff("supervisor", "FC", "service-centre"), null, null)
+                        .status())
+                .isEqualTo(200);
+        assertThat(client.call("GET", path, staff("supervisor", "LC", "service-centre"), null, null)
+                        .status())
+                .isEqualTo(404);
+        String rival = TestTokens.issue("rival", List.of("applicant"), null, null, "91310115MA02LC022T");
+        assertThat(client.call("GET", path, rival, null, null).status()).isEqualTo(404);
+        assertThat(client.call("GET", "/api/v1/construction-permit/projects", developer(), null, null)
+                        .body()
+                        .findValuesAsText("projectCode"))
+                .contains(project);
+    }
+
+    private long count(String table) {
+        return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
+    }
+}
