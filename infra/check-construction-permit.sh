@@ -1,0 +1,176 @@
+#!/usr/bin/env bash
+# Drives construction-permit (工程建设项目审批) through the running local stack, as its users would:
+# real Keycloak tokens, every call through the gateway.
+#   1. ST: a low-risk project's merged flow (CP-8a), due on the 11th working day after acceptance
+#      (the public calendar says which day that is); joint inspection, decision, 统一出件;
+#   2. FC: a planning permit (CP-2b) suspended for 公示 and 缴费 and resumed (a hearing is refused:
+#      FC's limit does not exclude it); the exact shift of the due date is the service test's
+#      (ConstructionProjectTest, on a clock it moves); here: it never moves earlier, and by no
+#      more than the pauses lasted; the project's stages refuse a permit two stages ahead;
+#   3. LC: joint completion acceptance (CP-9), five checks by five departments, one opinion;
+#      construction.completion-accepted on Kafka exactly once, with the project and its buildings.
+# Ends with "N passed, N failed". Needs: ./infra/stack.sh up.
+set -uo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+GATEWAY="${GATEWAY_URL:-http://localhost:8080}"
+KEYCLOAK="${KEYCLOAK_URL:-http://localhost:8180}"
+KAFKA_LIBS="$ROOT/infra/.stack/kafka/libs"
+KAFKA_BOOTSTRAP="${ONEWINDOW_KAFKA_BOOTSTRAP:-127.0.0.1:19092}"
+USCC=91110105MA01FC010D
+passed=0 failed=0
+ok() { passed=$((passed + 1)); printf '  ok   %s\n' "$*"; }
+bad() { failed=$((failed + 1)); printf '  FAIL %s\n' "$*"; }
+json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1], {'d': d}))" "$1"; }
+
+token() {
+  curl -sS -m 20 "$KEYCLOAK/realms/onewindow/protocol/openid-connect/token" \
+    -d grant_type=password -d client_id=onewindow-cli -d username="$1" -d password=demo | json 'd["access_token"]'
+}
+
+# call METHOD PATH TOKEN [BODY] -> body in $BODY, status in $STATUS
+call() {
+  local args=(-sS -m 30 -o /tmp/check-cp.body -w '%{http_code}' -X "$1" "$GATEWAY$2" -H "Authorization: Bearer $3")
+  [[ $# -ge 4 ]] && args+=(-H 'Content-Type: application/json' -H "Idempotency-Key: $(cat /proc/sys/kernel/random/uuid)" --data-binary "$4")
+  STATUS="$(curl "${args[@]}")"
+  BODY="$(cat /tmp/check-cp.body)"
+}
+
+# application JURISDICTION MATTER DATA-JSON: every material of the matter on paper (from the 办事指南)
+application() {
+  curl -sS -m 20 "$GATEWAY/api/v1/catalogue/$1/matters/$2" | python3 -c "
+import json, sys
+guide = json.load(sys.stdin)
+print(json.dumps({'jurisdiction': sys.argv[1], 'matterCode': sys.argv[2], 'channel': 'WINDOW',
+  'applicant': {'type': 'ENTERPRISE', 'name': '示例建设有限公司', 'uscc': sys.argv[4]},
+  'materials': [{'code': m['code'], 'form': 'PAPER'} for m in guide['materials']],
+  'data': json.loads(sys.argv[3])}, ensure_ascii=False))" "$1" "$2" "$3" "$USCC"
+}
+
+project_code() { printf '2026-370402-47-03-%06d' $(( ($(date +%s%N) / 1000) % 1000000 )); }
+
+task_of() { # token case activity -> task id (waits up to 30 s)
+  local i id
+  for i in $(seq 1 60); do
+    call GET /api/v1/construction-permit/tasks "$1"
+    id="$(echo "$BODY" | python3 -c "
+import json,sys
+for t in json.load(sys.stdin):
+    if t['caseNumber']==sys.argv[1] and t['activity']==sys.argv[2]: print(t['id']); break" "$2" "$3" 2>/dev/null)"
+    [[ -n "$id" ]] && { echo "$id"; return; }
+    sleep 0.5
+  done
+}
+
+decide() { # token case activity label
+  local id
+  id="$(task_of "$1" "$2" "$3")"
+  [[ -n "$id" ]] || { bad "$4: no $3 task for $2"; return; }
+  call POST "/api/v1/construction-permit/tasks/$id/complete" "$1" '{"decision":"APPROVED","comment":"符合要求"}'
+  [[ "$STATUS" == 204 ]] && ok "$4" || bad "$4: $STATUS $BODY"
+}
+
+deliver() { # clerk-token case
+  local id
+  id="$(task_of "$1" "$2" deliver)"
+  call POST "/api/v1/construction-permit/tasks/$id/complete" "$1" '{"channel":"WINDOW"}'
+  [[ "$STATUS" == 204 ]] && ok "统一出件 of $2" || bad "deliver $2: $STATUS $BODY"
+}
+
+echo "== tokens from $KEYCLOAK"
+declare -A T
+for u in st-clerk st-builder fc-clerk fc-planner lc-clerk lc-builder lc-planner lc-land lc-fire lc-air-defence lc-archivist fc-applicant; do
+  T[$u]="$(token "$u")"
+  [[ -n "${T[$u]}" ]] || bad "no token for $u"
+done
+ok "tokens for ${#T[@]} demo users"
+
+echo "== ST: a low-risk project (CP-8a), one merged flow, due on the 11th working day"
+P1="$(project_code)"
+call POST /api/v1/applications "${T[st-clerk]}" "$(application ST CP-8a "{\"projectCode\":\"$P1\",\"projectName\":\"低风险厂房\",\"projectCategory\":\"social-small-industrial-low-risk\",\"lowRisk\":true,\"floorAreaM2\":1800,\"investmentCny10k\":600}")"
+if [[ "$STATUS" == 201 ]]; then
+  ST_CASE="$(echo "$BODY" | json 'd["caseNumber"]')"; ST_AT="$(echo "$BODY" | json 'd["acceptedAt"]')"; ST_DUE="$(echo "$BODY" | json 'd["promisedDueAt"]')"
+  expected="$(curl -sS -m 10 -G "$GATEWAY/api/v1/calendar/ST/due" --data-urlencode "from=$ST_AT" -d amount=11 -d unit=WORKING_DAYS | json 'd["dueAt"]')"
+  [[ "$ST_DUE" == "$expected" ]] && ok "ST $ST_CASE accepted $ST_AT, due $ST_DUE: the 11th working day (calendar: $expected)" \
+    || bad "ST due $ST_DUE, the calendar's 11th working day is $expected"
+  decide "${T[st-builder]}" "$ST_CASE" joint-inspection "st-builder: the one joint inspection (联合监督检查)"
+  decide "${T[st-builder]}" "$ST_CASE" review "st-builder: the merged decision"
+  deliver "${T[st-clerk]}" "$ST_CASE"
+  call GET "/api/v1/cases/$ST_CASE" "${T[st-clerk]}"
+  [[ "$(echo "$BODY" | json 'd["status"]')" == DELIVERED ]] && ok "$ST_CASE delivered" || bad "ST case: $BODY"
+else
+  bad "ST apply: $STATUS $BODY"
+fi
+
+echo "== FC: a planning permit (CP-2b) paused for 公示 and 缴费"
+P2="$(project_code)"
+call POST /api/v1/applications "${T[fc-clerk]}" "$(application FC CP-2b "{\"projectCode\":\"$P2\",\"projectName\":\"峰城区第一小学\",\"projectCategory\":\"gov-building\",\"floorAreaM2\":12000,\"investmentCny10k\":8500}")"
+if [[ "$STATUS" == 201 ]]; then
+  FC_CASE="$(echo "$BODY" | json 'd["caseNumber"]')"; FC_DUE="$(echo "$BODY" | json 'd["promisedDueAt"]')"
+  ok "FC $FC_CASE accepted, due $FC_DUE (3 working days)"
+  started=$(date +%s)
+  for reason in PUBLIC_NOTICE FEE_PAYMENT; do
+    call POST "/api/v1/cases/$FC_CASE/suspension" "${T[fc-planner]}" "{\"reason\":\"$reason\",\"note\":\"检查脚本\"}"
+    [[ "$STATUS" == 204 ]] && ok "fc-planner suspends for $reason" || bad "suspend $reason: $STATUS $BODY"
+    sleep 2
+    call POST "/api/v1/cases/$FC_CASE/resumption" "${T[fc-planner]}"
+    [[ "$STATUS" == 204 ]] && ok "and resumes" || bad "resume: $STATUS $BODY"
+  done
+  paused=$(( $(date +%s) - started + 1 ))
+  call POST "/api/v1/cases/$FC_CASE/suspension" "${T[fc-planner]}" '{"reason":"HEARING"}'
+  [[ "$STATUS" == 409 ]] && ok "a hearing is not excluded from FC's planning limit: 409 $(echo "$BODY" | json 'd["detailZh"]')" || bad "HEARING: $STATUS"
+  call GET "/api/v1/cases/$FC_CASE" "${T[fc-planner]}"
+  moved="$(echo "$BODY" | python3 -c "
+import json, sys
+from datetime import datetime
+d = json.load(sys.stdin)
+print((datetime.fromisoformat(d['dueAt']) - datetime.fromisoformat(sys.argv[1])).total_seconds())" "$FC_DUE")"
+  python3 -c "import sys; m=float(sys.argv[1]); sys.exit(0 if 0 <= m <= int(sys.argv[2]) else 1)" "$moved" "$paused" \
+    && ok "the approval due date moved by ${moved} s (the pauses took at most ${paused} s, office time only counts)" \
+    || bad "the due date moved by $moved s for pauses of at most $paused s"
+  call POST /api/v1/applications "${T[fc-clerk]}" "$(application FC CP-7 "{\"projectCode\":\"$P2\"}")"
+  [[ "$STATUS" == 409 ]] && ok "a construction permit two stages ahead: 409 $(echo "$BODY" | json 'd["detailZh"]')" || bad "stage order: $STATUS $BODY"
+  call GET "/api/v1/construction-permit/projects/$P2" "${T[fc-planner]}"
+  [[ "$STATUS" == 200 && "$(echo "$BODY" | json 'd["stage"]')" == land-use-planning ]] \
+    && ok "project $P2 on one page: stage $(echo "$BODY" | json 'd["stage"]'), cases $(echo "$BODY" | json '[c["caseNumber"] for s in d["stages"] for c in s["cases"]]')" \
+    || bad "project view: $STATUS $BODY"
+else
+  bad "FC apply: $STATUS $BODY"
+fi
+
+echo "== LC: joint completion acceptance (CP-9) and construction.completion-accepted"
+start_ms=$(( $(date +%s%3N) - 2000 ))
+P3="$(project_code)"
+call POST /api/v1/applications "${T[lc-clerk]}" "$(application LC CP-9 "{\"projectCode\":\"$P3\",\"projectName\":\"临川花园二期\",\"projectCategory\":\"social-building\",\"floorAreaM2\":36000,\"investmentCny10k\":21000,\"landParcel\":\"LC-2026-031\",\"buildings\":[{\"building\":\"1号楼\",\"units\":96},{\"building\":\"2号楼\",\"units\":88}]}")"
+if [[ "$STATUS" == 201 ]]; then
+  LC_CASE="$(echo "$BODY" | json 'd["caseNumber"]')"
+  ok "LC $LC_CASE accepted, due $(echo "$BODY" | json 'd["promisedDueAt"]') (15 working days)"
+  for u in lc-planner lc-land lc-fire lc-air-defence lc-archivist; do
+    decide "${T[$u]}" "$LC_CASE" acceptance-check "$u: 专项验收 passed"
+  done
+  decide "${T[lc-builder]}" "$LC_CASE" acceptance-opinion "lc-builder: one acceptance opinion (统一出具验收意见)"
+  deliver "${T[lc-clerk]}" "$LC_CASE"
+  if [[ -d "$KAFKA_LIBS" ]]; then
+    sleep 2
+    events="$(java -Xmx256m -cp "$KAFKA_LIBS/*" org.apache.kafka.tools.consumer.ConsoleConsumer \
+        --bootstrap-server "$KAFKA_BOOTSTRAP" --topic onewindow.construction-permit.case-events \
+        --from-beginning --timeout-ms 8000 --property print.key=true --property print.timestamp=true 2>/dev/null \
+      | python3 -c "
+import sys, json
+case, since = sys.argv[1], int(sys.argv[2])
+found = []
+for line in sys.stdin:
+    ts, key, value = line.rstrip('\n').split('\t', 2)
+    if key != case or int(ts.split(':')[1]) < since: continue
+    e = json.loads(value)
+    if e['type'] == 'construction.completion-accepted': found.append(e['data'])
+print(len(found), json.dumps(found[0], ensure_ascii=False) if found else '')" "$LC_CASE" "$start_ms")"
+    [[ "$events" == "1 "*"\"projectCode\": \"$P3\""*"1号楼"* ]] && ok "construction.completion-accepted once: ${events#1 }" || bad "completion events: $events"
+  else
+    bad "no Kafka tools at $KAFKA_LIBS"
+  fi
+else
+  bad "LC apply: $STATUS $BODY"
+fi
+
+echo "$passed passed, $failed failed"
+((failed == 0))
