@@ -151,6 +151,21 @@ describe('the payload', () => {
     expect(buildPayload(form, UTILITY, 'FC').data).toEqual({ capacityKva: 120, externalWorks: false })
   })
 
+  it('asks for what a matter lists beyond its conditions, with the choices a condition leaves', () => {
+    const permit = {
+      code: 'CP-2a',
+      inputs: ['PROJECT_CODE', 'PROJECT_NAME', 'PROJECT_CATEGORY', 'FLOOR_AREA_M2', 'ACCEPTANCE_MODE'],
+      conditions: [{ input: 'PROJECT_CATEGORY', op: 'IN', values: ['social-industrial-linear', 'social-building'] }],
+    } as unknown as Matter
+    expect(conditionFields(permit).map((f) => [f.key, f.kind, f.unit, f.values])).toEqual([
+      ['projectCode', 'text', undefined, []],
+      ['projectName', 'text', undefined, []],
+      ['projectCategory', 'text', undefined, ['social-industrial-linear', 'social-building']],
+      ['floorAreaM2', 'number', 'm2', []],
+      ['acceptanceMode', 'text', undefined, ['COMPREHENSIVE', 'STAGED']],
+    ])
+  })
+
   it('names the data keys as the kernel does', () => {
     expect(['CAPACITY_KW', 'INVESTMENT_CNY_10K', 'FLOOR_AREA_M2', 'URBAN_PLANNING_AREA'].map(inputKey)).toEqual([
       'capacityKw', 'investmentCny10k', 'floorAreaM2', 'urbanPlanningArea',

@@ -90,15 +90,41 @@ export function inputKey(input: string): string {
     .join('')
 }
 
-/** One field per routing input the matter's conditions test. */
+// the kernel's ConditionInput types the OpenAPI enum does not carry: flags, and text with fixed choices
+const FLAGS = new Set<string>(['LOW_RISK', 'EXTERNAL_WORKS', 'DIRECT_CONNECTION', 'URBAN_PLANNING_AREA', 'TAX_PREPAID', 'NOTARISED', 'UNDER_CONSTRUCTION'])
+const CHOICES: Record<string, string[]> = {
+  PROJECT_CATEGORY: [
+    'gov-building',
+    'gov-municipal-linear',
+    'social-industrial-linear',
+    'social-building',
+    'social-land-with-scheme',
+    'social-small-industrial-low-risk',
+  ],
+  ACCEPTANCE_MODE: ['COMPREHENSIVE', 'STAGED'],
+}
+
+/**
+ * One field per input of the matter: what its conditions test (kW, metres, category …) and what
+ * else it asks for (`inputs`: a construction project's code and name …), in the catalogue's order.
+ */
 export function conditionFields(matter: Matter): ConditionField[] {
   const fields = new Map<string, ConditionField>()
+  const listedOnly = new Set<string>() // inputs whose choices no condition has narrowed yet
+  for (const input of (matter as { inputs?: ConditionInput[] }).inputs ?? []) {
+    const key = inputKey(input)
+    const kind = UNITS[input] ? 'number' : FLAGS.has(input) ? 'boolean' : 'text'
+    fields.set(key, { key, input, kind, unit: UNITS[input], values: [...(CHOICES[input] ?? [])] })
+    listedOnly.add(key)
+  }
   for (const c of matter.conditions ?? []) {
     if (!c.input) continue
     const values = c.values ?? []
     const key = inputKey(c.input)
     const known = fields.get(key)
     if (known) {
+      // a condition narrows a listed input's choices to those this matter takes
+      if (listedOnly.delete(key) && known.kind === 'text' && values.length) known.values = []
       for (const v of values) if (!known.values.includes(v)) known.values.push(v)
       continue
     }

@@ -280,6 +280,7 @@ public final class RuntimeFixture {
                                 .toList(),
                         m.materials(),
                         m.conditions(),
+                        m.inputs(),
                         m.fees(),
                         m.components(),
                         m.deliveryChannels(),

@@ -71,6 +71,7 @@ final class CatalogueParser {
             "limits",
             "materials",
             "conditions",
+            "inputs",
             "fees",
             "components",
             "deliveryChannels",
@@ -202,6 +203,11 @@ final class CatalogueParser {
             }
         });
         List<Condition> conditions = list(node, "conditions", this::condition);
+        List<ConditionInput> inputs = new ArrayList<>();
+        for (String key : strings(node, "inputs")) {
+            ConditionInput.byKey(key)
+                    .ifPresentOrElse(inputs::add, () -> defect("inputs", "unknown input '" + key + "'"));
+        }
         List<Fee> fees = list(node, "fees", this::fee);
         List<Component> components = list(node, "components", this::component);
         List<DeliveryChannel> channels = new ArrayList<>();
@@ -225,6 +231,7 @@ final class CatalogueParser {
                 limits,
                 materials,
                 conditions,
+                inputs,
                 fees,
                 components,
                 channels,

@@ -22,7 +22,14 @@ public enum ConditionInput {
     UNDER_CONSTRUCTION("underConstruction", Type.BOOLEAN, null),
     LOW_RISK("lowRisk", Type.BOOLEAN, null),
     PROJECT_CATEGORY("projectCategory", Type.TEXT, null),
-    VOLTAGE("voltage", Type.TEXT, null);
+    VOLTAGE("voltage", Type.TEXT, null),
+    /** 项目代码 of a construction project. */
+    PROJECT_CODE("projectCode", Type.TEXT, null),
+    PROJECT_NAME("projectName", Type.TEXT, null),
+    /** The land parcel (宗地) a project is built on. */
+    LAND_PARCEL("landParcel", Type.TEXT, null),
+    /** Joint completion acceptance all at once (COMPREHENSIVE) or in stages (STAGED). */
+    ACCEPTANCE_MODE("acceptanceMode", Type.TEXT, null);
 
     /** What kind of value an input holds. */
     public enum Type {

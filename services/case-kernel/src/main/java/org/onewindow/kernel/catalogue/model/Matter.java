@@ -9,6 +9,8 @@ import org.onewindow.kernel.text.LocalizedText;
 /**
  * A matter (事项) of one jurisdiction's catalogue version: the 办事指南 entry.
  *
+ * @param inputs the data the matter asks for beyond what its conditions test (a project's code
+ *     and name …), so that a form can be generated from the catalogue
  * @param stage the stage of a larger undertaking the matter belongs to (a construction project's
  *     审批阶段, e.g. {@code land-use-planning}); null for a matter that stands alone
  */
@@ -24,6 +26,7 @@ public record Matter(
         List<MatterLimit> limits,
         List<Material> materials,
         List<Condition> conditions,
+        List<ConditionInput> inputs,
         List<Fee> fees,
         List<Component> components,
         List<DeliveryChannel> deliveryChannels,
@@ -33,6 +36,7 @@ public record Matter(
         limits = List.copyOf(limits);
         materials = List.copyOf(materials);
         conditions = List.copyOf(conditions);
+        inputs = List.copyOf(inputs);
         fees = List.copyOf(fees);
         components = List.copyOf(components);
         deliveryChannels = List.copyOf(deliveryChannels);
