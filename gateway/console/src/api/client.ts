@@ -1,6 +1,7 @@
 import createClient, { type Middleware } from 'openapi-fetch'
 import type { paths as GatewayPaths } from './gateway'
 import type { paths as CasePaths } from './cases'
+import type { paths as ConstructionPaths } from './construction'
 import { isProblem, isReceipt, type ApplicationRequest, type Problem, type Receipt } from './application'
 
 /** Gives a fresh access token (refreshed shortly before it expires); rejects when logged out. */
@@ -27,6 +28,10 @@ gateway.use(bearer)
 /** The case API every service shares, reached through the gateway: types from cases.d.ts. */
 export const cases = createClient<CasePaths>({ baseUrl: '' })
 cases.use(bearer)
+
+/** The construction service's own API (its projects): types from construction.d.ts. */
+export const construction = createClient<ConstructionPaths>({ baseUrl: '' })
+construction.use(bearer)
 
 export type Answer =
   | { kind: 'receipt'; status: number; receipt: Receipt }

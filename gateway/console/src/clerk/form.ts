@@ -111,7 +111,7 @@ const CHOICES: Record<string, string[]> = {
 export function conditionFields(matter: Matter): ConditionField[] {
   const fields = new Map<string, ConditionField>()
   const listedOnly = new Set<string>() // inputs whose choices no condition has narrowed yet
-  for (const input of (matter as { inputs?: ConditionInput[] }).inputs ?? []) {
+  for (const input of matter.inputs ?? []) {
     const key = inputKey(input)
     const kind = UNITS[input] ? 'number' : FLAGS.has(input) ? 'boolean' : 'text'
     fields.set(key, { key, input, kind, unit: UNITS[input], values: [...(CHOICES[input] ?? [])] })

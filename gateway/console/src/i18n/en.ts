@@ -321,6 +321,13 @@ const en: typeof zh = {
     board: 'SLA board',
     boardLater: 'The SLA board, 督办 and rating follow-ups come with the supervision service.',
   },
+  project: {
+    title: 'Construction project',
+    stage: 'Stage',
+    noCase: 'No case yet',
+    wholeProcess: 'Whole process: {limit} from the project’s first acceptance, never paused; due {due}',
+    noWholeProcess: 'This jurisdiction publishes no whole-process limit.',
+  },
   errors: {
     general: 'Not submitted',
     http: 'Request failed ({status})',

@@ -319,6 +319,13 @@ export default {
     board: '督办看板',
     boardLater: '时限看板、督办与好差评回访由督查服务提供，上线后在此显示。',
   },
+  project: {
+    title: '所属工程建设项目',
+    stage: '审批阶段',
+    noCase: '暂无办件',
+    wholeProcess: '全流程时限 {limit}，自项目首次受理起计算、不因公示缴费暂停，{due} 到期',
+    noWholeProcess: '本辖区未公布全流程时限。',
+  },
   errors: {
     general: '提交未成功',
     http: '请求失败（{status}）',

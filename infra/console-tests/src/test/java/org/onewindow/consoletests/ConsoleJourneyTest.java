@@ -258,6 +258,36 @@ class ConsoleJourneyTest {
         assertThat(applicant.all("[data-test=withdraw-panel]")).isEmpty();
     }
 
+    @Test
+    @Order(9)
+    void theClerkRegistersAConstructionProjectWithItsFirstPermit() {
+        Browser clerk = as("fc-clerk", "/clerk");
+        clerk.open("/clerk");
+        clerk.type("matter-search", "CP-2b");
+        clerk.clickText(clerk.test("matters"), "CP-2b");
+        clerk.test("application-form");
+        clerk.clickText(clerk.test("application-form"), "企业");
+        clerk.type("applicant-name", "示例建设有限公司");
+        clerk.type("applicant-uscc", USCC);
+        clerk.clickText("全部纸质");
+        String project = "2026-370402-47-03-" + String.format("%06d", System.currentTimeMillis() % 1_000_000);
+        clerk.type("input-projectCode", project);
+        clerk.type("input-projectName", "峰城区第一小学");
+        clerk.choose("input-projectCategory", "政府投资房屋建设类（gov-building）");
+        clerk.type("input-floorAreaM2", "12000");
+        clerk.type("input-investmentCny10k", "8500");
+        clerk.test("submit").click();
+
+        String permit = clerk.text("[data-test=outcome-ACCEPTED] [data-test=case-number]");
+        assertThat(permit).startsWith("FC-CP-");
+        clerk.open("/clerk/cases/" + permit);
+        clerk.waitForCasePage();
+        clerk.waitForText("[data-test=project]", "峰城区第一小学");
+        String panel = clerk.text("[data-test=project]");
+        assertThat(panel).contains(project, "立项用地规划许可", permit, "政府投资房屋建设类");
+        clerk.screenshot("clerk-construction-case");
+    }
+
     /** The table row of the list {@code table} that shows {@code text}. */
     private static WebElement rowOf(Browser b, String table, String text) {
         b.test(table);

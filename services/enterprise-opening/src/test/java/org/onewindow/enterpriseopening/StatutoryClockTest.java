@@ -9,6 +9,7 @@ import static org.onewindow.enterpriseopening.EnterpriseOpeningTestSupport.clerk
 import static org.onewindow.enterpriseopening.EnterpriseOpeningTestSupport.eventsOf;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;

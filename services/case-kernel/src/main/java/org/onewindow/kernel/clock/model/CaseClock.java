@@ -71,11 +71,22 @@ public record CaseClock(
     public CaseClock pause(PauseReason reason, Instant at) {
         requireRunning(at);
         if (!kind.pausable()) {
-            throw new ClockRuleViolation("clock.not-pausable", "the whole-process clock (全流程时限) never pauses");
+            throw new ClockRuleViolation(
+                    "clock.not-pausable", "全流程时限不暂停计时", "the whole-process clock (全流程时限) never pauses");
         }
         if (!allowedPauses.contains(reason)) {
             throw new ClockRuleViolation(
-                    "clock.pause-not-allowed", "this limit does not exclude " + reason + "; allowed: " + allowedPauses);
+                    "clock.pause-not-allowed",
+                    "本事项的时限不因" + reason.zh() + "暂停；可暂停的情形："
+                            + (allowedPauses.isEmpty()
+                                    ? "无"
+                                    : String.join(
+                                            "、",
+                                            allowedPauses.stream()
+                                                    .sorted()
+                                                    .map(PauseReason::zh)
+                                                    .toList())),
+                    "this limit does not exclude " + reason + "; allowed: " + allowedPauses);
         }
         var next = new ArrayList<>(pauses);
         next.add(new Pause(reason, at, null));

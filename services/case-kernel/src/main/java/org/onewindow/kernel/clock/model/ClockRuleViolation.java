@@ -13,4 +13,9 @@ public final class ClockRuleViolation extends Rejection {
     public ClockRuleViolation(String code, String message) {
         super(Kind.CONFLICT, code, new LocalizedText("时限规则不允许该操作：" + message, message), List.of());
     }
+
+    /** A violation a clerk reads: its reason in Chinese as well. */
+    public ClockRuleViolation(String code, String zh, String en) {
+        super(Kind.CONFLICT, code, new LocalizedText(zh, en), List.of());
+    }
 }
