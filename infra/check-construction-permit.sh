@@ -12,28 +12,8 @@
 # Ends with "N passed, N failed". Needs: ./infra/stack.sh up.
 set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-GATEWAY="${GATEWAY_URL:-http://localhost:8080}"
-KEYCLOAK="${KEYCLOAK_URL:-http://localhost:8180}"
-KAFKA_LIBS="$ROOT/infra/.stack/kafka/libs"
-KAFKA_BOOTSTRAP="${ONEWINDOW_KAFKA_BOOTSTRAP:-127.0.0.1:19092}"
+source "$ROOT/infra/check-lib.sh"
 USCC=91110105MA01FC010D
-passed=0 failed=0
-ok() { passed=$((passed + 1)); printf '  ok   %s\n' "$*"; }
-bad() { failed=$((failed + 1)); printf '  FAIL %s\n' "$*"; }
-json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1], {'d': d}))" "$1"; }
-
-token() {
-  curl -sS -m 20 "$KEYCLOAK/realms/onewindow/protocol/openid-connect/token" \
-    -d grant_type=password -d client_id=onewindow-cli -d username="$1" -d password=demo | json 'd["access_token"]'
-}
-
-# call METHOD PATH TOKEN [BODY] -> body in $BODY, status in $STATUS
-call() {
-  local args=(-sS -m 30 -o /tmp/check-cp.body -w '%{http_code}' -X "$1" "$GATEWAY$2" -H "Authorization: Bearer $3")
-  [[ $# -ge 4 ]] && args+=(-H 'Content-Type: application/json' -H "Idempotency-Key: $(cat /proc/sys/kernel/random/uuid)" --data-binary "$4")
-  STATUS="$(curl "${args[@]}")"
-  BODY="$(cat /tmp/check-cp.body)"
-}
 
 # application JURISDICTION MATTER DATA-JSON: every material of the matter on paper (from the 办事指南)
 application() {
@@ -183,5 +163,4 @@ else
   bad "LC apply: $STATUS $BODY"
 fi
 
-echo "$passed passed, $failed failed"
-((failed == 0))
+summary

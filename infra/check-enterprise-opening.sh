@@ -10,28 +10,8 @@
 # Ends with "N passed, N failed". Needs: ./infra/stack.sh up.
 set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-GATEWAY="${GATEWAY_URL:-http://localhost:8080}"
-KEYCLOAK="${KEYCLOAK_URL:-http://localhost:8180}"
-KAFKA_LIBS="$ROOT/infra/.stack/kafka/libs"
-KAFKA_BOOTSTRAP="${ONEWINDOW_KAFKA_BOOTSTRAP:-127.0.0.1:19092}"
+source "$ROOT/infra/check-lib.sh"
 TIMED_RUNS="${TIMED_RUNS:-20}"
-passed=0 failed=0
-ok() { passed=$((passed + 1)); printf '  ok   %s\n' "$*"; }
-bad() { failed=$((failed + 1)); printf '  FAIL %s\n' "$*"; }
-json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1], {'d': d}))" "$1"; }
-
-token() {
-  curl -sS -m 20 "$KEYCLOAK/realms/onewindow/protocol/openid-connect/token" \
-    -d grant_type=password -d client_id=onewindow-cli -d username="$1" -d password=demo | json 'd["access_token"]'
-}
-
-# call METHOD PATH TOKEN [BODY] -> body in $BODY, status in $STATUS
-call() {
-  local args=(-sS -m 30 -o /tmp/check-eo.body -w '%{http_code}' -X "$1" "$GATEWAY$2" -H "Authorization: Bearer $3")
-  [[ $# -ge 4 ]] && args+=(-H 'Content-Type: application/json' -H "Idempotency-Key: $(cat /proc/sys/kernel/random/uuid)" --data-binary "$4")
-  STATUS="$(curl "${args[@]}")"
-  BODY="$(cat /tmp/check-eo.body)"
-}
 
 application() { # jurisdiction
   cat <<JSON
@@ -151,5 +131,4 @@ import sys, statistics
 xs = sorted(float(x) * 1000 for x in sys.stdin if x.strip())
 print(f'    n={len(xs)} median={statistics.median(xs):.1f} ms p90={xs[int(0.9 * (len(xs) - 1))]:.1f} ms min={xs[0]:.1f} ms max={xs[-1]:.1f} ms')"
 
-echo "$passed passed, $failed failed"
-((failed == 0))
+summary

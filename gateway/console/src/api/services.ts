@@ -71,6 +71,16 @@ export function claim(service: string, taskId: string) {
   return cases.POST(claimOf(service), { params: { path: { taskId } } })
 }
 
+/** 签收 from a list: '' when done, else the reason in the user's language. */
+export async function claimTask(row: TaskLine, locale: Locale): Promise<string> {
+  try {
+    const { error, response } = await claim(row.service, row.id ?? '')
+    return response.ok ? '' : problemText(error, locale, response.status)
+  } catch {
+    return problemText(undefined, locale)
+  }
+}
+
 export function complete(service: string, taskId: string, completion: Completion) {
   return cases.POST(completeOf(service), { params: { path: { taskId } }, body: completion })
 }

@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -25,7 +24,6 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.onewindow.testkit.TestDatabase;
+import org.onewindow.workflow.TestEngines;
 import org.onewindow.workflow.enterpriseopening.RecordingDecision;
 
 /**
@@ -81,18 +79,7 @@ class ConstructionPermitProcessTest {
 
     @BeforeAll
     static void startEngine() {
-        TestDatabase db = TestDatabase.create("cp_models");
-        StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
-        configuration.setProcessEngineName("construction-permit-test");
-        configuration.setJdbcDriver("org.postgresql.Driver");
-        configuration.setJdbcUrl(db.url());
-        configuration.setJdbcUsername(db.owner());
-        configuration.setJdbcPassword(db.owner());
-        configuration.setDatabaseSchemaUpdate("true");
-        configuration.setJobExecutorActivate(false);
-        configuration.setHistory("full");
-        configuration.setExpressionManager(new MockExpressionManager());
-        engine = configuration.buildProcessEngine();
+        engine = TestEngines.start("construction-permit-test", "cp_models");
         runtime = engine.getRuntimeService();
         tasks = engine.getTaskService();
         management = engine.getManagementService();

@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
@@ -27,7 +26,6 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.onewindow.kernel.catalogue.infrastructure.CatalogueLoader;
 import org.onewindow.kernel.catalogue.model.Catalogue;
 import org.onewindow.kernel.catalogue.model.Component;
-import org.onewindow.testkit.TestDatabase;
+import org.onewindow.workflow.TestEngines;
 
 /**
  * The EO-1 企业开办 bundle model on a real PostgreSQL: the engine is the plain Camunda engine, the
@@ -122,18 +120,7 @@ class EnterpriseOpeningBundleProcessTest {
 
     @BeforeAll
     static void startEngine() {
-        TestDatabase db = TestDatabase.create("eo_bundle");
-        StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
-        configuration.setProcessEngineName("enterprise-opening-bundle-test");
-        configuration.setJdbcDriver("org.postgresql.Driver");
-        configuration.setJdbcUrl(db.url());
-        configuration.setJdbcUsername(db.owner());
-        configuration.setJdbcPassword(db.owner());
-        configuration.setDatabaseSchemaUpdate("true");
-        configuration.setJobExecutorActivate(false);
-        configuration.setHistory("full");
-        configuration.setExpressionManager(new MockExpressionManager());
-        engine = configuration.buildProcessEngine();
+        engine = TestEngines.start("enterprise-opening-bundle-test", "eo_bundle");
         runtime = engine.getRuntimeService();
         tasks = engine.getTaskService();
         management = engine.getManagementService();

@@ -13,14 +13,12 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.onewindow.testkit.TestDatabase;
+import org.onewindow.workflow.TestEngines;
 
 /**
  * The enterprise-opening models besides the bundle, on a real PostgreSQL with recording delegate
@@ -51,18 +49,7 @@ class EnterpriseOpeningMattersProcessTest {
 
     @BeforeAll
     static void startEngine() {
-        TestDatabase db = TestDatabase.create("eo_matters");
-        StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
-        configuration.setProcessEngineName("enterprise-opening-matters-test");
-        configuration.setJdbcDriver("org.postgresql.Driver");
-        configuration.setJdbcUrl(db.url());
-        configuration.setJdbcUsername(db.owner());
-        configuration.setJdbcPassword(db.owner());
-        configuration.setDatabaseSchemaUpdate("true");
-        configuration.setJobExecutorActivate(false);
-        configuration.setHistory("full");
-        configuration.setExpressionManager(new MockExpressionManager());
-        engine = configuration.buildProcessEngine();
+        engine = TestEngines.start("enterprise-opening-matters-test", "eo_matters");
         runtime = engine.getRuntimeService();
         tasks = engine.getTaskService();
         management = engine.getManagementService();

@@ -1,0 +1,30 @@
+# Shared by the stack checks (check-*.sh): counting, JSON, real Keycloak tokens, calls through the
+# gateway. Source it after setting nothing; it reads GATEWAY_URL and KEYCLOAK_URL.
+GATEWAY="${GATEWAY_URL:-http://localhost:8080}"
+KEYCLOAK="${KEYCLOAK_URL:-http://localhost:8180}"
+KAFKA_LIBS="$ROOT/infra/.stack/kafka/libs"
+KAFKA_BOOTSTRAP="${ONEWINDOW_KAFKA_BOOTSTRAP:-127.0.0.1:19092}"
+passed=0 failed=0
+ok() { passed=$((passed + 1)); printf '  ok   %s\n' "$*"; }
+bad() { failed=$((failed + 1)); printf '  FAIL %s\n' "$*"; }
+json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1], {'d': d}))" "$1"; }
+
+token() { # user -> access token (password grant of the demo CLI client)
+  curl -sS -m 20 "$KEYCLOAK/realms/onewindow/protocol/openid-connect/token" \
+    -d grant_type=password -d client_id=onewindow-cli -d username="$1" -d password=demo | json 'd["access_token"]'
+}
+
+# call METHOD PATH TOKEN [BODY] -> body in $BODY, status in $STATUS; a body goes with a fresh Idempotency-Key
+CALL_BODY_FILE="$(mktemp)"
+trap 'rm -f "$CALL_BODY_FILE"' EXIT
+call() {
+  local args=(-sS -m 30 -o "$CALL_BODY_FILE" -w '%{http_code}' -X "$1" "$GATEWAY$2" -H "Authorization: Bearer $3")
+  [[ $# -ge 4 ]] && args+=(-H 'Content-Type: application/json' -H "Idempotency-Key: $(cat /proc/sys/kernel/random/uuid)" --data-binary "$4")
+  STATUS="$(curl "${args[@]}")"
+  BODY="$(cat "$CALL_BODY_FILE")"
+}
+
+summary() { # the last line of every check, and its exit status
+  echo "$passed passed, $failed failed"
+  ((failed == 0))
+}
