@@ -46,6 +46,8 @@ export interface Receipt {
   stepPromises?: { step: string; dueAt: string }[]
   wholeProcessDueAt?: string
   results?: Record<string, unknown>
+  /** what the applicant should know beyond the outcome (an application that was not required) */
+  notices?: LocalizedText[]
 }
 
 /** application/problem+json, the shape of every error (docs/api.md#errors). */

@@ -129,7 +129,7 @@ public class Intake {
                 application.presented(),
                 application.data()));
         if (!decision.outcome().opensACase()) {
-            return notOpened(application, decision);
+            return notOpened(application, decision, matter.notRequiredFor(application.data()));
         }
         return open(submitter, application, version, matter, decision, now, domainVariables, causedBy, link, atWindow);
     }
@@ -237,7 +237,7 @@ public class Intake {
             workflow.start(
                     matter.processKey(), caseNumber, variables(file, version, matter, acceptedAt, domainVariables));
         }
-        return receipt(file, decision, promise, supplementDue);
+        return receipt(file, decision, promise, supplementDue, matter.notRequiredFor(application.data()));
     }
 
     /** case.accepted carries what a reader of events alone needs for a case index and "my cases". */
@@ -320,7 +320,11 @@ public class Intake {
     }
 
     private Receipt receipt(
-            CaseFile file, AcceptanceDecision decision, Promise promise, Optional<DueDate> supplementDue) {
+            CaseFile file,
+            AcceptanceDecision decision,
+            Promise promise,
+            Optional<DueDate> supplementDue,
+            List<LocalizedText> notices) {
         return new Receipt(
                 file.caseNumber(),
                 file.jurisdiction(),
@@ -337,10 +341,11 @@ public class Intake {
                                 new Receipt.StepPromise(s.step(), offset(s.due().at())))
                         .toList(),
                 promise.wholeProcess().map(d -> offset(d.at())).orElse(null),
-                file.results());
+                file.results(),
+                notices);
     }
 
-    private Receipt notOpened(Application application, AcceptanceDecision decision) {
+    private Receipt notOpened(Application application, AcceptanceDecision decision, List<LocalizedText> notices) {
         LocalizedText refusal = decision instanceof AcceptanceDecision.Refused refused ? refused.reason() : null;
         return new Receipt(
                 null,
@@ -355,7 +360,8 @@ public class Intake {
                 refusal,
                 List.of(),
                 null,
-                Map.of());
+                Map.of(),
+                notices);
     }
 
     /** public-notice → publicNotice, for the model's variable names. */

@@ -174,6 +174,45 @@ class IntakeTest {
         }
     }
 
+    /** ST CP-7: at or below CNY 1 million or 500 m² the construction permit 可以不申请. */
+    @Nested
+    class AMatterThatIsOptionalBelowItsThreshold {
+
+        private final RuntimeFixture cp =
+                RuntimeFixture.forService(OwningService.CONSTRUCTION_PERMIT).build();
+
+        private Receipt apply(Map<String, Object> data) {
+            return cp.intake.apply(
+                    clerk("ST"),
+                    application(
+                            "ST",
+                            "CP-7",
+                            Channel.WINDOW,
+                            enterprise("示例建设有限公司", OWN_USCC),
+                            paper(cp.matter("ST", "CP-7").materials().stream()
+                                    .map(m -> m.code())
+                                    .toList()),
+                            data));
+        }
+
+        @Test
+        void belowTheThresholdIsAcceptedAndTheReceiptSaysItWasNotRequired() {
+            Receipt small = apply(Map.of("investmentCny10k", 80, "floorAreaM2", 2000));
+
+            assertThat(small.outcome()).isEqualTo(AcceptanceOutcome.ACCEPTED);
+            assertThat(small.caseNumber()).isNotNull();
+            assertThat(small.notices()).singleElement().satisfies(n -> assertThat(n.zh())
+                    .contains("可以不申请办理施工许可证"));
+        }
+
+        @Test
+        void aboveBothThresholdsTheReceiptHasNoNotice() {
+            assertThat(apply(Map.of("investmentCny10k", 800, "floorAreaM2", 2000))
+                            .notices())
+                    .isEmpty();
+        }
+    }
+
     @Nested
     class WhoTheApplicantIs {
 

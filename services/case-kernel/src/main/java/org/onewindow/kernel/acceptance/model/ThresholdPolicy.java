@@ -8,14 +8,15 @@ import org.onewindow.kernel.text.LocalizedText;
 /**
  * The routing thresholds of a matter (kVA, metres, category…). Data outside them refuses the
  * application for this matter, naming the threshold, so the clerk can file it under the right one;
- * data that is missing is a deficiency instead.
+ * data that is missing is a deficiency instead. A threshold below which the matter is merely
+ * optional ({@link Condition#notRequired()}) never refuses: the receipt says it was not required.
  */
 public final class ThresholdPolicy implements RefusalPolicy, DeficiencyPolicy {
 
     @Override
     public Optional<AcceptanceDecision.Refused> check(AcceptanceRequest request) {
         return request.matter().conditions().stream()
-                .filter(c -> c.test(request.data()) == Condition.Outcome.NOT_MET)
+                .filter(c -> c.notRequired() == null && c.test(request.data()) == Condition.Outcome.NOT_MET)
                 .findFirst()
                 .map(c -> new AcceptanceDecision.Refused(
                         "threshold-not-met",

@@ -17,6 +17,8 @@ import org.onewindow.kernel.text.LocalizedText;
  *     working day, though the bundle as a whole has no stated limit)
  * @param wholeProcessDueAt when the whole-process limit (全流程) runs out, if one is stated
  * @param results what a case decided at the window (即时办结) produced: the receipt is the result
+ * @param notices what the applicant should know beyond the outcome: that the application was not
+ *     required (可以不申请) and was accepted all the same
  */
 public record Receipt(
         String caseNumber,
@@ -31,9 +33,11 @@ public record Receipt(
         LocalizedText refusal,
         List<StepPromise> stepPromises,
         OffsetDateTime wholeProcessDueAt,
-        Map<String, Object> results) {
+        Map<String, Object> results,
+        List<LocalizedText> notices) {
 
     public Receipt {
+        notices = notices == null ? List.of() : List.copyOf(notices);
         results = results == null ? Map.of() : Map.copyOf(results);
         missingMaterials = missingMaterials == null ? List.of() : List.copyOf(missingMaterials);
         stepPromises = stepPromises == null ? List.of() : List.copyOf(stepPromises);

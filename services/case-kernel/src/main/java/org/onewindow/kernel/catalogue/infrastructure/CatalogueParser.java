@@ -80,7 +80,7 @@ final class CatalogueParser {
             Set.of("clock", "step", "basis", "amount", "unit", "pausesFor", "extendableTo", "source", "decision");
     private static final Set<String> MATERIAL_FIELDS =
             Set.of("code", "name", "core", "commitmentAllowed", "eLicence", "decision");
-    private static final Set<String> CONDITION_FIELDS = Set.of("input", "op", "unit", "value", "values");
+    private static final Set<String> CONDITION_FIELDS = Set.of("input", "op", "unit", "value", "values", "notRequired");
     private static final Set<String> FEE_FIELDS = Set.of("item", "amount", "waived", "paidBy", "source");
     private static final Set<String> COMPONENT_FIELDS = Set.of("id", "name", "parallel");
     private static final Set<String> DECISION_FIELDS = Set.of("id", "ambiguity", "field", "decision");
@@ -358,7 +358,7 @@ final class CatalogueParser {
         if (o != Condition.Operator.IN && values.size() != 1) {
             defect(field + ".value", o + " takes exactly one value");
         }
-        return new Condition(in, o, values);
+        return new Condition(in, o, values, localized(node, "notRequired", false, field));
     }
 
     private Fee fee(JsonNode node, String field) {

@@ -3,12 +3,22 @@ package org.onewindow.kernel.catalogue.model;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import org.onewindow.kernel.text.LocalizedText;
 
 /**
  * A routing threshold: the matter applies only when {@code input op value} holds for the
  * application's data, e.g. {@code capacityKva LE 160}.
+ *
+ * @param notRequired when set, the threshold is where the matter becomes optional, not where it
+ *     stops applying (ST: works up to CNY 1 million or 500 m² 可以不申请 a construction permit):
+ *     data below it is accepted all the same, and the receipt says, in these words, that the
+ *     application was not required
  */
-public record Condition(ConditionInput input, Operator op, List<Object> values) {
+public record Condition(ConditionInput input, Operator op, List<Object> values, LocalizedText notRequired) {
+
+    public Condition(ConditionInput input, Operator op, List<Object> values) {
+        this(input, op, values, null);
+    }
 
     /** Comparison operators; bounds are as the catalogue entry decides. */
     public enum Operator {

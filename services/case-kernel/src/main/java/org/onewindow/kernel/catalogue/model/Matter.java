@@ -2,6 +2,7 @@ package org.onewindow.kernel.catalogue.model;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.onewindow.kernel.clock.model.ClockKind;
 import org.onewindow.kernel.text.LocalizedText;
@@ -54,6 +55,18 @@ public record Matter(
 
     public List<MatterLimit> stepLimits() {
         return limits.stream().filter(l -> l.clock() == ClockKind.STEP).toList();
+    }
+
+    /**
+     * Why an application below an optional threshold was not required (可以不申请), in the
+     * catalogue's words; empty when every such threshold is met or the matter has none.
+     */
+    public List<LocalizedText> notRequiredFor(Map<String, ?> data) {
+        return conditions.stream()
+                .filter(c -> c.notRequired() != null && c.test(data) == Condition.Outcome.NOT_MET)
+                .map(Condition::notRequired)
+                .distinct()
+                .toList();
     }
 
     public Optional<Material> material(String materialCode) {
