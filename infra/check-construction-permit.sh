@@ -147,15 +147,17 @@ if [[ "$STATUS" == 201 ]]; then
         --from-beginning --timeout-ms 8000 --property print.key=true --property print.timestamp=true 2>/dev/null \
       | python3 -c "
 import sys, json
-case, since = sys.argv[1], int(sys.argv[2])
+case, since, project = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 found = []
 for line in sys.stdin:
     ts, key, value = line.rstrip('\n').split('\t', 2)
     if key != case or int(ts.split(':')[1]) < since: continue
     e = json.loads(value)
     if e['type'] == 'construction.completion-accepted': found.append(e['data'])
-print(len(found), json.dumps(found[0], ensure_ascii=False) if found else '')" "$LC_CASE" "$start_ms")"
-    [[ "$events" == "1 "*"\"projectCode\": \"$P3\""*"1号楼"* ]] && ok "construction.completion-accepted once: ${events#1 }" || bad "completion events: $events"
+right = len(found) == 1 and found[0].get('projectCode') == project \\
+    and [b.get('building') for b in found[0].get('buildings', [])] == ['1号楼', '2号楼']
+print('ok' if right else 'wrong', len(found), json.dumps(found, ensure_ascii=False))" "$LC_CASE" "$start_ms" "$P3")"
+    [[ "$events" == "ok 1 "* ]] && ok "construction.completion-accepted once, for $P3 and its buildings: ${events#ok 1 }" || bad "completion events: $events"
   else
     bad "no Kafka tools at $KAFKA_LIBS"
   fi
