@@ -28,10 +28,6 @@ public class MovableClock {
         return LocalDateTime.parse(beijingLocalTime).atZone(SHANGHAI).toInstant();
     }
 
-    public static Instant now() {
-        return now;
-    }
-
     @Bean
     Clock clock() {
         return new Clock() {

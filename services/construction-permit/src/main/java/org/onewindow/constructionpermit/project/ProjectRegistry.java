@@ -34,7 +34,8 @@ class ProjectRegistry implements CaseOpenedListener {
     public void opened(CaseFile file, Matter matter, Application application) {
         ProjectDetails details = ProjectDetails.read(application.data());
         Optional<ProjectStage> stage = ProjectStage.of(matter.stage());
-        if (projects.find(details.code()).isEmpty()) {
+        Optional<Project> existing = projects.find(details.code());
+        if (existing.isEmpty()) {
             Project project = Project.register(
                     details,
                     file.jurisdiction(),
@@ -51,7 +52,9 @@ class ProjectRegistry implements CaseOpenedListener {
             }
         }
         projects.attach(details.code(), file.caseNumber(), matter.code(), stage.orElse(null));
-        stage.ifPresent(s -> projects.advance(details.code(), s));
+        // a new project starts at its first matter's stage; an existing one only ever moves on
+        existing.filter(p -> stage.isPresent() && p.stage().before(stage.get()))
+                .ifPresent(p -> projects.advance(p.code(), stage.get()));
         record(
                 file,
                 details.code(),

@@ -9,33 +9,26 @@ import java.util.Optional;
  */
 public enum ProjectCategory {
     /** 政府投资房屋建设类 */
-    GOV_BUILDING("gov-building", true),
+    GOV_BUILDING("gov-building"),
     /** 政府投资市政公用线性工程类 */
-    GOV_MUNICIPAL_LINEAR("gov-municipal-linear", true),
+    GOV_MUNICIPAL_LINEAR("gov-municipal-linear"),
     /** 社会投资一般工业项目和线性工程类 */
-    SOCIAL_INDUSTRIAL_LINEAR("social-industrial-linear", false),
+    SOCIAL_INDUSTRIAL_LINEAR("social-industrial-linear"),
     /** 社会投资房屋建筑类 */
-    SOCIAL_BUILDING("social-building", false),
+    SOCIAL_BUILDING("social-building"),
     /** 社会投资拿地即开工（带方案）类 */
-    SOCIAL_LAND_WITH_SCHEME("social-land-with-scheme", false),
+    SOCIAL_LAND_WITH_SCHEME("social-land-with-scheme"),
     /** 社会投资小型工业和简易低风险类 */
-    SOCIAL_SMALL_INDUSTRIAL_LOW_RISK("social-small-industrial-low-risk", false);
+    SOCIAL_SMALL_INDUSTRIAL_LOW_RISK("social-small-industrial-low-risk");
 
     private final String id;
-    private final boolean governmentInvested;
 
-    ProjectCategory(String id, boolean governmentInvested) {
+    ProjectCategory(String id) {
         this.id = id;
-        this.governmentInvested = governmentInvested;
     }
 
     public String id() {
         return id;
-    }
-
-    /** 政府投资 (true) or 社会投资. */
-    public boolean governmentInvested() {
-        return governmentInvested;
     }
 
     public static Optional<ProjectCategory> of(String id) {

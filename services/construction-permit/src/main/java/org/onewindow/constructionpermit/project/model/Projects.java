@@ -17,7 +17,7 @@ public interface Projects {
 
     void attach(String code, String caseNumber, String matterCode, ProjectStage stage);
 
-    /** Moves the project on to a later stage (never back). */
+    /** Moves the project on to a later stage; the caller knows it is later (the ids do not sort). */
     void advance(String code, ProjectStage stage);
 
     /** The projects of a jurisdiction (staff) or of a developer (by credit code or subject), newest first. */
