@@ -86,7 +86,11 @@ class ConstructionPermitProcessTest {
         history = engine.getHistoryService();
         var deployment = engine.getRepositoryService().createDeployment().name("construction-permit");
         for (String key : List.of(
-                "permit-review", "low-risk-project-approval", "joint-completion-acceptance", "commitment-permit")) {
+                "permit-review",
+                "low-risk-project-approval",
+                "joint-completion-acceptance",
+                "commitment-permit",
+                "simulated-approval")) {
             deployment.addClasspathResource(DIR + key + ".bpmn");
         }
         deployment.deploy();
@@ -103,7 +107,8 @@ class ConstructionPermitProcessTest {
 
     @BeforeEach
     void mocks() {
-        for (String delegate : List.of("ratingInvitation", "completionAccepted", "commitmentRevocation")) {
+        for (String delegate :
+                List.of("ratingInvitation", "completionAccepted", "commitmentRevocation", "simulatedApproval")) {
             Mocks.register(delegate, (JavaDelegate) execution -> calls.add(Call.of(delegate, execution)));
         }
         Mocks.register(
@@ -111,6 +116,24 @@ class ConstructionPermitProcessTest {
                 new RecordingDecision(
                         execution -> calls.add(Call.of("caseApproval", execution)),
                         execution -> calls.add(Call.of("caseDenial", execution))));
+        Mocks.register("stepClocks", new RecordingStepClocks(calls));
+    }
+
+    /** As the runtime's StepClocks, called by execution listeners: which step clock, where. */
+    public static final class RecordingStepClocks {
+        private final List<Call> calls;
+
+        RecordingStepClocks(List<Call> calls) {
+            this.calls = calls;
+        }
+
+        public void start(DelegateExecution execution, String step) {
+            calls.add(Call.of("stepClocks.start(" + step + ")", execution));
+        }
+
+        public void stop(DelegateExecution execution, String step) {
+            calls.add(Call.of("stepClocks.stop(" + step + ")", execution));
+        }
     }
 
     @AfterEach
@@ -404,6 +427,125 @@ class ConstructionPermitProcessTest {
         BpmnAwareTests.assertThat(pi).hasNotPassed("record-approval", "announce-completion", "deliver");
     }
 
+    @Test
+    void aFacilityHandoverOwedAtFilingKeepsTheDeliveredCaseOpenUntilItsProofIsIn() {
+        ProcessInstance pi = start(
+                "joint-completion-acceptance", Map.of("acceptanceChecks", List.of(FIRE), "materialsComplete", false));
+        approve(single(pi));
+        approve(single(pi));
+        deliver(single(pi));
+
+        assertThat(calls(pi))
+                .as("备案 with the handover agreement signed: decided, announced, delivered")
+                .containsExactly(
+                        "caseApproval@record-approval",
+                        "completionAccepted@announce-completion",
+                        "ratingInvitation@invite-rating");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("await-owed-materials");
+        runtime.createMessageCorrelation("materials-complete")
+                .processInstanceId(pi.getId())
+                .correlate();
+        assertEndedAt(pi, "completed", "completed", "denied");
+        BpmnAwareTests.assertThat(pi).hasPassed("await-owed-materials");
+    }
+
+    @Test
+    void nothingOwedAtFilingEndsAtDelivery() {
+        ProcessInstance pi = start(
+                "joint-completion-acceptance", Map.of("acceptanceChecks", List.of(FIRE), "materialsComplete", true));
+        approve(single(pi));
+        approve(single(pi));
+        deliver(single(pi));
+        assertEndedAt(pi, "completed", "completed", "denied");
+        BpmnAwareTests.assertThat(pi).hasNotPassed("await-owed-materials");
+    }
+
+    // simulated-approval: 模拟审批, formal at once when the formalities are in
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(booleans = true)
+    void formalitiesCompleteAtAcceptanceGetTheFormalReview(Boolean complete) {
+        Map<String, Object> vars = new HashMap<>();
+        if (complete != null) {
+            vars.put("materialsComplete", complete);
+        }
+        ProcessInstance pi = start("simulated-approval", vars);
+        Task review = single(pi);
+        assertThat(review.getTaskDefinitionKey()).isEqualTo("review");
+        assertThat(groups(review)).containsExactly(LEAD);
+        approve(review);
+        deliver(single(pi));
+
+        assertThat(calls(pi)).containsExactly("caseApproval@record-approval", "ratingInvitation@invite-rating");
+        assertEndedAt(pi, "completed", "completed", "denied", "simulation-denied");
+        BpmnAwareTests.assertThat(pi).hasNotPassed("simulated-review", "await-formalities", "formal-conversion");
+    }
+
+    @Test
+    void aFormalReviewCanDeny() {
+        ProcessInstance pi = start("simulated-approval", Map.of("materialsComplete", true));
+        deny(single(pi), "不符合产业政策");
+        assertThat(calls(pi)).containsExactly("caseDenial@record-denial");
+        assertEndedAt(pi, "denied", "completed", "denied", "simulation-denied");
+    }
+
+    @Test
+    void aSimulatedApprovalTurnsFormalTheMomentTheFormalitiesAreIn() {
+        ProcessInstance pi = start("simulated-approval", Map.of("materialsComplete", false));
+        Task review = single(pi);
+        assertThat(review.getTaskDefinitionKey()).isEqualTo("simulated-review");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("simulated-review", "await-formalities");
+        approve(review);
+
+        assertThat(calls(pi)).containsExactly("simulatedApproval@simulated-approval-issued");
+        assertThat(open(pi)).as("no person is asked again").isEmpty();
+        BpmnAwareTests.assertThat(pi).isWaitingAt("await-formalities");
+
+        formalitiesIn(pi);
+        assertThat(calls(pi))
+                .containsExactly(
+                        "simulatedApproval@simulated-approval-issued",
+                        "stepClocks.start(formal-conversion)@formal-conversion",
+                        "caseApproval@formal-conversion",
+                        "stepClocks.stop(formal-conversion)@formal-conversion");
+        deliver(single(pi));
+        assertEndedAt(pi, "completed", "completed", "denied", "simulation-denied");
+        BpmnAwareTests.assertThat(pi).hasNotPassed("review", "record-approval");
+    }
+
+    @Test
+    void formalitiesHandedInDuringTheSimulatedReviewMakeItsApprovalFormalAtOnce() {
+        ProcessInstance pi = start("simulated-approval", Map.of("materialsComplete", false));
+        formalitiesIn(pi);
+        assertThat(calls(pi)).isEmpty();
+        assertThat(single(pi).getTaskDefinitionKey()).isEqualTo("simulated-review");
+
+        approve(single(pi));
+        assertThat(calls(pi))
+                .containsExactly(
+                        "simulatedApproval@simulated-approval-issued",
+                        "stepClocks.start(formal-conversion)@formal-conversion",
+                        "caseApproval@formal-conversion",
+                        "stepClocks.stop(formal-conversion)@formal-conversion");
+        deliver(single(pi));
+        assertEndedAt(pi, "completed", "completed", "denied", "simulation-denied");
+    }
+
+    @Test
+    void aDeniedSimulatedReviewEndsTheWaitForTheFormalitiesToo() {
+        ProcessInstance pi = start("simulated-approval", Map.of("materialsComplete", false));
+        deny(single(pi), "投资意向不明确");
+
+        assertThat(calls(pi)).containsExactly("caseDenial@record-simulated-denial");
+        assertEndedAt(pi, "simulation-denied", "completed", "denied", "simulation-denied");
+        assertThat(runtime.createEventSubscriptionQuery()
+                        .processInstanceId(pi.getId())
+                        .count())
+                .isZero();
+        BpmnAwareTests.assertThat(pi).hasNotPassed("formal-conversion", "deliver");
+    }
+
     // commitment-permit: 告知承诺, verified later by a due date
 
     @Test
@@ -523,7 +665,20 @@ class ConstructionPermitProcessTest {
         vars.put("reviewDepartment", LEAD);
         vars.put("deliveryDepartment", WINDOW);
         vars.put("registrationRetryCycle", "R3/PT1S");
-        return runtime.startProcessInstanceByKey(key, vars);
+        // the case number is the business key, as the runtime starts it
+        return runtime.startProcessInstanceByKey(key, (String) vars.get("caseNumber"), vars);
+    }
+
+    /** As CaseActions does when the last owed material is handed in (补齐). */
+    private void formalitiesIn(ProcessInstance pi) {
+        runtime.createMessageCorrelation("materials-complete")
+                .processInstanceBusinessKey(caseNumberOf(pi))
+                .setVariable("materialsComplete", true)
+                .correlate();
+    }
+
+    private static String caseNumberOf(ProcessInstance pi) {
+        return pi.getBusinessKey();
     }
 
     /** As TaskWork completes a review: the decision and its comment. */

@@ -30,6 +30,9 @@ import org.onewindow.runtime.workflow.model.CaseWorkflow;
  */
 public class CaseActions {
 
+    /** The message a model waiting for 容缺 materials hears when the last of them is in. */
+    public static final String MATERIALS_COMPLETE = "materials-complete";
+
     private final CaseFiles cases;
     private final CaseWorkflow workflow;
     private final CaseJournal journal;
@@ -107,9 +110,12 @@ public class CaseActions {
                 null,
                 "case.step-completed",
                 Map.of("step", "supplement", "outcome", String.join(",", codes), "completedBy", caller.username()));
-        if (cases.owed(file.caseNumber()).isEmpty()
-                && clocks.resume(file.caseNumber(), PauseReason.APPLICANT_SUPPLEMENT, clock.instant())) {
-            journal.recordBySystem("case.resume", file.caseNumber(), file.jurisdiction(), "case.resumed", Map.of());
+        if (cases.owed(file.caseNumber()).isEmpty()) {
+            if (clocks.resume(file.caseNumber(), PauseReason.APPLICANT_SUPPLEMENT, clock.instant())) {
+                journal.recordBySystem("case.resume", file.caseNumber(), file.jurisdiction(), "case.resumed", Map.of());
+            }
+            // a model that waits for them (模拟审批 turning formal, 配套设施移交) goes on; most do not wait
+            workflow.deliver(file.caseNumber(), MATERIALS_COMPLETE, Map.of("materialsComplete", true));
         }
     }
 

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -235,7 +236,9 @@ public class Intake {
         } else {
             clocks.startAll(caseNumber, version, matter, acceptedAt);
             workflow.start(
-                    matter.processKey(), caseNumber, variables(file, version, matter, acceptedAt, domainVariables));
+                    matter.processKey(),
+                    caseNumber,
+                    variables(file, version, matter, acceptedAt, domainVariables, owed));
         }
         return receipt(file, decision, promise, supplementDue, matter.notRequiredFor(application.data()));
     }
@@ -299,8 +302,14 @@ public class Intake {
             CatalogueVersion version,
             Matter matter,
             Instant acceptedAt,
-            Map<String, Object> domainVariables) {
+            Map<String, Object> domainVariables,
+            List<Receipt.MissingMaterial> owed) {
         Map<String, Object> vars = new LinkedHashMap<>(domainVariables);
+        // 容缺: a model may wait for the owed materials (CaseActions delivers materials-complete)
+        vars.put("materialsComplete", owed.isEmpty());
+        vars.put(
+                "owedMaterials",
+                new ArrayList<>(owed.stream().map(Receipt.MissingMaterial::code).toList()));
         vars.put("caseNumber", file.caseNumber());
         vars.put("jurisdiction", file.jurisdiction());
         vars.put("matterCode", matter.code());

@@ -320,6 +320,21 @@ class CaseActionsTest {
         }
 
         @Test
+        void theLastMaterialInTellsAModelThatWaitsForIt() {
+            String cn = owingCase();
+            f.workflow.awaitMessage(cn, CaseActions.MATERIALS_COMPLETE);
+
+            f.actions.supplement(ZHANG, file(cn), handIn("premises-proof", MaterialForm.PAPER, null));
+            assertThat(f.workflow.messages()).as("one material is still owed").isEmpty();
+
+            f.actions.supplement(ZHANG, file(cn), handIn("officer-appointment", MaterialForm.PAPER, null));
+            assertThat(f.workflow.messages())
+                    .singleElement()
+                    .satisfies(m -> assertThat(m.message()).isEqualTo("materials-complete"))
+                    .satisfies(m -> assertThat(m.variables()).containsEntry("materialsComplete", true));
+        }
+
+        @Test
         void onlyOwedMaterialsWithTheirReferenceAreTaken() {
             String cn = owingCase();
             Supplement wrong = new Supplement(List.of(

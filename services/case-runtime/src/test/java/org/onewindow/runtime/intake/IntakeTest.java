@@ -121,6 +121,8 @@ class IntakeTest {
                                 entry("reviewDepartment", "market-registration"),
                                 entry("deliveryDepartment", "window"),
                                 entry("registrationRetryCycle", "R20/PT30S"),
+                                entry("materialsComplete", true),
+                                entry("owedMaterials", List.of()),
                                 entry("reformPath", "STANDARD"));
             });
         }
@@ -314,7 +316,10 @@ class IntakeTest {
                                     .get("supplementDueAt"))
                             .toInstant())
                     .isEqualTo(supplementDue);
-            assertThat(f.workflow.starts()).hasSize(1);
+            assertThat(f.workflow.starts()).singleElement().satisfies(start -> assertThat(start.variables())
+                    .as("a model may wait for what is owed")
+                    .containsEntry("materialsComplete", false)
+                    .containsEntry("owedMaterials", List.of("premises-proof", "officer-appointment")));
             assertThat(f.clockStore.ofCase(receipt.caseNumber())).hasSize(1);
         }
 
