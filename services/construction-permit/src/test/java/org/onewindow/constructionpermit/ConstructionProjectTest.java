@@ -81,6 +81,11 @@ class ConstructionProjectTest {
 
     /** An application for the matter with every material on paper and the project's data. */
     String application(String jurisdiction, String matterCode, Map<String, Object> data) {
+        return application(jurisdiction, matterCode, data, List.of());
+    }
+
+    /** The same, without the {@code missing} materials (容缺). */
+    String application(String jurisdiction, String matterCode, Map<String, Object> data, List<String> missing) {
         Matter matter =
                 catalogue.matter(catalogue.inForce(jurisdiction, java.time.LocalDate.of(2026, 11, 24)), matterCode);
         ObjectNode body = JSON.createObjectNode()
@@ -92,7 +97,8 @@ class ConstructionProjectTest {
                 .put("name", "示例建设有限公司")
                 .put("uscc", DEVELOPER_USCC);
         ArrayNode materials = body.putArray("materials");
-        matter.materials()
+        matter.materials().stream()
+                .filter(m -> !missing.contains(m.code()))
                 .forEach(m -> materials.addObject().put("code", m.code()).put("form", "PAPER"));
         body.set("data", JSON.valueToTree(data));
         return body.toString();
@@ -324,6 +330,141 @@ class ConstructionProjectTest {
                         .body()
                         .findValuesAsText("projectCode"))
                 .contains(project);
+    }
+
+    @Test
+    void aSimulatedApprovalTurnsFormalTheMomentTheLandContractIsIn() {
+        String clerk = staff("clerk", "QX", "service-centre");
+        Reply receipt = client.apply(
+                clerk,
+                application(
+                        "QX",
+                        "CP-19",
+                        newProject(newProjectCode(), "social-industrial-linear"),
+                        List.of("land-contract")));
+        assertThat(receipt.status()).as(receipt.body().toString()).isEqualTo(201);
+        assertThat(receipt.body().path("outcome").asText()).isEqualTo("ACCEPTED_WITH_DEFICIENCY");
+        String cn = receipt.body().path("caseNumber").asText();
+
+        decide(staff("approver", "QX", "housing-construction"), cn, "simulated-review", "APPROVED");
+        JsonNode simulated = read(cn);
+        assertThat(simulated.path("status").asText())
+                .as("simulated, not yet formal")
+                .isEqualTo("IN_PROGRESS");
+        assertThat(simulated.path("results").path("simulatedApprovalOn").asText())
+                .isEqualTo("2026-11-24");
+
+        MovableClock.set("2027-02-02T10:00"); // the land contract is signed months later
+        Reply handedIn = client.call(
+                "POST",
+                "/api/v1/cases/" + cn + "/supplements",
+                clerk,
+                null,
+                "{\"materials\":[{\"code\":\"land-contract\",\"form\":\"PAPER\"}]}");
+        assertThat(handedIn.status())
+                .as(handedIn.body() == null ? "" : handedIn.body().toString())
+                .isEqualTo(204);
+        JsonNode formal = read(cn);
+        assertThat(formal.path("status").asText()).as("即时转为正式审批").isEqualTo("APPROVED");
+        assertThat(jdbc.sql("SELECT count(*) FROM case_clock WHERE case_number = ? AND clock LIKE '%formal-conversion'"
+                                + " AND NOT running AND level = 'GREEN'")
+                        .param(cn)
+                        .query(Long.class)
+                        .single())
+                .as("the immediate step's clock ran from the formalities to the decision, in time")
+                .isEqualTo(1);
+        deliver("QX", cn);
+        assertThat(read(cn).path("status").asText()).isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void stagedConstructionPermitsAreOnePerSectionWhereTheJurisdictionAllowsThem() {
+        String project = newProjectCode();
+        String foundation =
+                accept("ST", "CP-7", newProject(project, "social-building", "constructionSection", "foundation"));
+        long cases = count("case_file");
+
+        Reply again = client.apply(
+                staff("clerk", "ST", "service-centre"),
+                application("ST", "CP-7", newProject(project, "social-building", "constructionSection", "foundation")));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body().path("code").asText()).isEqualTo("project.section-held");
+        assertThat(again.body().path("detailZh").asText()).contains(foundation, "基础工程");
+
+        Reply whole = client.apply(
+                staff("clerk", "ST", "service-centre"),
+                application("ST", "CP-7", newProject(project, "social-building")));
+        assertThat(whole.status()).isEqualTo(409);
+        assertThat(whole.body().path("code").asText()).isEqualTo("project.permit-held");
+        assertThat(count("case_file")).as("nothing stored for a duplicate").isEqualTo(cases);
+
+        String superstructure =
+                accept("ST", "CP-7", newProject(project, "social-building", "constructionSection", "superstructure"));
+        JsonNode view = client.call(
+                        "GET",
+                        "/api/v1/construction-permit/projects/" + project,
+                        staff("approver", "ST", "housing-construction"),
+                        null,
+                        null)
+                .body();
+        assertThat(view.path("stages").findValues("cases").stream()
+                        .flatMap(c -> java.util.stream.StreamSupport.stream(c.spliterator(), false))
+                        .map(c -> c.path("caseNumber").asText() + ":"
+                                + c.path("section").asText())
+                        .toList())
+                .containsExactly(foundation + ":foundation", superstructure + ":superstructure");
+
+        Reply notHere = client.apply(
+                staff("clerk", "FC", "service-centre"),
+                application(
+                        "FC",
+                        "CP-7",
+                        newProject(newProjectCode(), "social-building", "constructionSection", "foundation")));
+        assertThat(notHere.status()).isEqualTo(400);
+        assertThat(notHere.body().findValuesAsText("field")).containsExactly("data.constructionSection");
+    }
+
+    @Test
+    void aRealEstateProjectIsFiledWithAFacilityHandoverOwedAndTheCaseWaitsForItsProof() {
+        String cn;
+        Reply receipt = client.apply(
+                staff("clerk", "ST", "service-centre"),
+                application(
+                        "ST",
+                        "CP-11",
+                        newProject(newProjectCode(), "social-building", "acceptanceMode", "COMPREHENSIVE"),
+                        List.of("facility-handover")));
+        assertThat(receipt.status()).as(receipt.body().toString()).isEqualTo(201);
+        assertThat(receipt.body().path("outcome").asText()).isEqualTo("ACCEPTED_WITH_DEFICIENCY");
+        cn = receipt.body().path("caseNumber").asText();
+
+        for (String department :
+                List.of("planning", "fire-protection", "education", "civil-affairs", "health", "subdistrict")) {
+            decide(staff("approver", "ST", department), cn, "acceptance-check", "APPROVED");
+        }
+        decide(staff("approver", "ST", "housing-construction"), cn, "acceptance-opinion", "APPROVED");
+        deliver("ST", cn);
+        assertThat(read(cn).path("status").asText())
+                .as("备案 with the agreement signed")
+                .isEqualTo("DELIVERED");
+        assertThat(running(cn)).as("waits for the handover").isTrue();
+
+        Reply handedIn = client.call(
+                "POST",
+                "/api/v1/cases/" + cn + "/supplements",
+                staff("clerk", "ST", "service-centre"),
+                null,
+                "{\"materials\":[{\"code\":\"facility-handover\",\"form\":\"PAPER\"}]}");
+        assertThat(handedIn.status()).isEqualTo(204);
+        assertThat(running(cn)).as("配套设施已移交: the case's process ends").isFalse();
+    }
+
+    private boolean running(String caseNumber) {
+        return jdbc.sql("SELECT count(*) FROM act_ru_execution WHERE business_key_ = ?")
+                        .param(caseNumber)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     private long count(String table) {

@@ -69,7 +69,7 @@ public class CaseActions {
      */
     public void supplement(Caller caller, CaseFile file, Supplement supplement) {
         actFor(caller, file);
-        file.requireOpen();
+        file.requireSupplementable();
         List<Application.Material> given =
                 supplement == null || supplement.materials() == null ? List.of() : supplement.materials();
         List<String> owed = cases.owed(file.caseNumber());

@@ -43,8 +43,14 @@ class ProjectController {
         this.clock = clock;
     }
 
+    /** @param section the 施工段 of a staged construction permit; absent for the whole project */
     record CaseLine(
-            String caseNumber, String matterCode, String status, OffsetDateTime acceptedAt, OffsetDateTime dueAt) {}
+            String caseNumber,
+            String matterCode,
+            String status,
+            OffsetDateTime acceptedAt,
+            OffsetDateTime dueAt,
+            String section) {}
 
     record StageView(String stage, String name, boolean reached, List<CaseLine> cases) {}
 
@@ -140,7 +146,13 @@ class ProjectController {
     }
 
     private CaseLine line(ProjectCase c) {
-        return new CaseLine(c.caseNumber(), c.matterCode(), c.status(), at(c.acceptedAt()), at(c.dueAt()));
+        return new CaseLine(
+                c.caseNumber(),
+                c.matterCode(),
+                c.status(),
+                at(c.acceptedAt()),
+                at(c.dueAt()),
+                c.section() == null ? null : c.section().id());
     }
 
     private OffsetDateTime at(Instant instant) {

@@ -2,6 +2,7 @@ package org.onewindow.constructionpermit.project;
 
 import java.util.Map;
 import java.util.Optional;
+import org.onewindow.constructionpermit.project.model.ConstructionSection;
 import org.onewindow.constructionpermit.project.model.Project;
 import org.onewindow.constructionpermit.project.model.ProjectDetails;
 import org.onewindow.constructionpermit.project.model.ProjectStage;
@@ -51,7 +52,12 @@ class ProjectRegistry implements CaseOpenedListener {
                         Map.of("category", details.category().id()));
             }
         }
-        projects.attach(details.code(), file.caseNumber(), matter.code(), stage.orElse(null));
+        projects.attach(
+                details.code(),
+                file.caseNumber(),
+                matter.code(),
+                stage.orElse(null),
+                details.givenSection().orElse(null));
         // a new project starts at its first matter's stage; an existing one only ever moves on
         existing.filter(p -> stage.isPresent() && p.stage().before(stage.get()))
                 .ifPresent(p -> projects.advance(p.code(), stage.get()));
@@ -65,7 +71,9 @@ class ProjectRegistry implements CaseOpenedListener {
                         "matterCode",
                         matter.code(),
                         "stage",
-                        stage.map(ProjectStage::id).orElse("-")));
+                        stage.map(ProjectStage::id).orElse("-"),
+                        "section",
+                        details.givenSection().map(ConstructionSection::id).orElse("-")));
     }
 
     private void record(CaseFile file, String projectCode, String action, Map<String, Object> details) {

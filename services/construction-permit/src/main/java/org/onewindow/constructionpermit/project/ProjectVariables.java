@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.onewindow.constructionpermit.project.model.PermitRule;
 import org.onewindow.constructionpermit.project.model.Project;
 import org.onewindow.constructionpermit.project.model.ProjectDetails;
 import org.onewindow.constructionpermit.project.model.ProjectStage;
@@ -13,6 +14,7 @@ import org.onewindow.constructionpermit.project.model.Projects;
 import org.onewindow.constructionpermit.project.model.StageRule;
 import org.onewindow.kernel.application.model.Application;
 import org.onewindow.kernel.catalogue.model.CatalogueVersion;
+import org.onewindow.kernel.catalogue.model.ConditionInput;
 import org.onewindow.kernel.catalogue.model.Matter;
 import org.onewindow.kernel.catalogue.model.MatterLimit;
 import org.onewindow.kernel.catalogue.model.PromisedDates;
@@ -22,7 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Before a construction case is opened: the application names a valid project, the project may
- * enter the matter's stage ({@link StageRule}), and the model gets what it routes by: the parallel
+ * enter the matter's stage ({@link StageRule}) and does not hold the permit already ({@link
+ * PermitRule}, per 施工段 where permits are staged), and the model gets what it routes by: the parallel
  * reviewers, the acceptance checks and mode, and when a 告知承诺 must be kept.
  */
 @Component
@@ -43,13 +46,18 @@ class ProjectVariables implements MatterVariables {
     @Override
     public Map<String, Object> variables(CatalogueVersion version, Matter matter, Application application) {
         ProjectDetails details = ProjectDetails.read(application.data());
-        Optional<Project> project = projects.find(details.code());
+        details.requireSectionAllowed(matter.inputs().contains(ConditionInput.CONSTRUCTION_SECTION));
+        // one intake at a time per project: two clerks cannot both take the last free permit
+        Optional<Project> project = projects.lockAndFind(details.code());
         if (project.isEmpty()) {
             details.requireRegistration();
         } else {
             requireSameProject(project.get(), details, application);
         }
         StageRule.check(project, ProjectStage.of(matter.stage())).ifPresent(r -> {
+            throw r;
+        });
+        PermitRule.check(project, matter.code(), details.givenSection()).ifPresent(r -> {
             throw r;
         });
         Map<String, Object> variables = new LinkedHashMap<>();

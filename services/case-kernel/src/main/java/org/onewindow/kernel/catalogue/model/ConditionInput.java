@@ -29,7 +29,9 @@ public enum ConditionInput {
     /** The land parcel (宗地) a project is built on. */
     LAND_PARCEL("landParcel", Type.TEXT, null),
     /** Joint completion acceptance all at once (COMPREHENSIVE) or in stages (STAGED). */
-    ACCEPTANCE_MODE("acceptanceMode", Type.TEXT, null);
+    ACCEPTANCE_MODE("acceptanceMode", Type.TEXT, null),
+    /** The 施工段 of a staged construction permit (分段施工许可), where a matter allows it. */
+    CONSTRUCTION_SECTION("constructionSection", Type.TEXT, null);
 
     /** What kind of value an input holds. */
     public enum Type {

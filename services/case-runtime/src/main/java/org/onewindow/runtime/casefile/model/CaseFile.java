@@ -98,6 +98,16 @@ public record CaseFile(
         }
     }
 
+    /**
+     * 补齐 is taken while anything is owed, also after 出件 (a 容缺备案 delivered with a facility
+     * handover still to come); a refused or withdrawn case takes nothing more.
+     */
+    public void requireSupplementable() {
+        if (status == CaseStatus.DENIED || status == CaseStatus.WITHDRAWN) {
+            throw Rejection.conflict("case.closed", "办件已不予许可或已撤回，不再接收补齐材料", "the case was refused or withdrawn");
+        }
+    }
+
     public CaseFile withResults(Map<String, Object> more) {
         Map<String, Object> merged = new LinkedHashMap<>(results);
         merged.putAll(more);

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.onewindow.constructionpermit.project.model.ConstructionSection;
 import org.onewindow.constructionpermit.project.model.Project;
 import org.onewindow.constructionpermit.project.model.ProjectCase;
 import org.onewindow.constructionpermit.project.model.ProjectCategory;
@@ -65,9 +66,26 @@ class JdbcProjects implements Projects {
     }
 
     @Override
-    public void attach(String code, String caseNumber, String matterCode, ProjectStage stage) {
-        jdbc.sql("INSERT INTO project_case (case_number, project_code, matter_code, stage) VALUES (?, ?, ?, ?)")
-                .params(caseNumber, code, matterCode, stage == null ? null : stage.id())
+    public Optional<Project> lockAndFind(String code) {
+        boolean exists = jdbc.sql("SELECT 1 FROM project WHERE project_code = ? FOR UPDATE")
+                .param(code)
+                .query(Integer.class)
+                .optional()
+                .isPresent();
+        return exists ? find(code) : Optional.empty();
+    }
+
+    @Override
+    public void attach(
+            String code, String caseNumber, String matterCode, ProjectStage stage, ConstructionSection section) {
+        jdbc.sql("INSERT INTO project_case (case_number, project_code, matter_code, stage, section)"
+                        + " VALUES (?, ?, ?, ?, ?)")
+                .params(
+                        caseNumber,
+                        code,
+                        matterCode,
+                        stage == null ? null : stage.id(),
+                        section == null ? null : section.id())
                 .update();
     }
 
@@ -95,7 +113,7 @@ class JdbcProjects implements Projects {
     private List<ProjectCase> cases(String code) {
         return jdbc.sql(
                         """
-                SELECT pc.case_number, pc.matter_code, pc.stage, f.status, f.accepted_at, f.due_at
+                SELECT pc.case_number, pc.matter_code, pc.stage, f.status, f.accepted_at, f.due_at, pc.section
                 FROM project_case pc JOIN case_file f ON f.case_number = pc.case_number
                 WHERE pc.project_code = ? ORDER BY f.accepted_at, pc.case_number""")
                 .param(code)
@@ -105,7 +123,8 @@ class JdbcProjects implements Projects {
                         ProjectStage.of(rs.getString(3)).orElse(null),
                         rs.getString(4),
                         instant(rs, 5),
-                        instant(rs, 6)))
+                        instant(rs, 6),
+                        ConstructionSection.of(rs.getString(7)).orElse(null)))
                 .list();
     }
 

@@ -16,6 +16,7 @@ import org.onewindow.kernel.problem.model.Rejection;
  *
  * @param acceptanceMode how the developer wants joint completion acceptance: COMPREHENSIVE (综合,
  *     all checks at once) or STAGED (分段)
+ * @param section the 施工段 a staged construction permit covers; null for the whole project
  */
 public record ProjectDetails(
         String code,
@@ -25,6 +26,7 @@ public record ProjectDetails(
         BigDecimal investmentCny10k,
         String landParcel,
         String acceptanceMode,
+        ConstructionSection section,
         List<Map<String, Object>> buildings) {
 
     /** 项目代码: year, six-digit administrative area, industry, category, sequence (e.g. 2026-370402-47-03-000123). */
@@ -73,6 +75,18 @@ public record ProjectDetails(
                     "联合验收方式应为 COMPREHENSIVE（综合验收）或 STAGED（分段验收）",
                     "acceptanceMode must be COMPREHENSIVE or STAGED"));
         }
+        ConstructionSection section = null;
+        String sectionId = text(data, "constructionSection");
+        if (sectionId != null) {
+            section = ConstructionSection.of(sectionId).orElse(null);
+            if (section == null) {
+                problems.add(FieldViolation.of(
+                        "data.constructionSection",
+                        "project.section-unknown",
+                        "施工段应为以下之一：" + ConstructionSection.ids(),
+                        "the construction section must be one of " + ConstructionSection.ids()));
+            }
+        }
         List<Map<String, Object>> buildings = buildings(data, problems);
         if (!problems.isEmpty()) {
             throw Rejection.invalid(problems.toArray(FieldViolation[]::new));
@@ -85,6 +99,7 @@ public record ProjectDetails(
                 investment,
                 text(data, "landParcel"),
                 mode == null ? COMPREHENSIVE : mode,
+                section,
                 buildings);
     }
 
@@ -108,6 +123,21 @@ public record ProjectDetails(
         if (!problems.isEmpty()) {
             throw Rejection.invalid(problems.toArray(FieldViolation[]::new));
         }
+    }
+
+    /** 分段施工许可 only where the matter asks for a section (the jurisdiction allows staged permits). */
+    public void requireSectionAllowed(boolean staged) {
+        if (section != null && !staged) {
+            throw Rejection.invalid(FieldViolation.of(
+                    "data.constructionSection",
+                    "project.section-not-allowed",
+                    "本事项在本辖区不分段办理，请不要填写施工段",
+                    "this matter is not issued in sections here; leave the construction section out"));
+        }
+    }
+
+    public Optional<ConstructionSection> givenSection() {
+        return Optional.ofNullable(section);
     }
 
     public Optional<ProjectCategory> givenCategory() {

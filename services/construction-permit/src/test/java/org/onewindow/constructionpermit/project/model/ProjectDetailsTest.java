@@ -57,6 +57,7 @@ class ProjectDetailsTest {
                         "floorAreaM2", -5,
                         "investmentCny10k", "lots",
                         "acceptanceMode", "SOMETIMES",
+                        "constructionSection", "roof",
                         "buildings", "tower A"))))
                 .containsExactlyInAnyOrder(
                         "data.projectCode",
@@ -64,7 +65,18 @@ class ProjectDetailsTest {
                         "data.floorAreaM2",
                         "data.investmentCny10k",
                         "data.acceptanceMode",
+                        "data.constructionSection",
                         "data.buildings");
+    }
+
+    @Test
+    void aSectionIsForAMatterIssuedInSectionsOnly() {
+        ProjectDetails staged = ProjectDetails.read(
+                data("projectCode", "2026-370402-47-03-000123", "constructionSection", "foundation"));
+        assertThat(staged.givenSection()).contains(ConstructionSection.FOUNDATION);
+        staged.requireSectionAllowed(true);
+        assertThat(fieldsOf(() -> staged.requireSectionAllowed(false))).containsExactly("data.constructionSection");
+        ProjectDetails.read(data("projectCode", "2026-370402-47-03-000123")).requireSectionAllowed(false);
     }
 
     @Test

@@ -31,7 +31,7 @@ class StageRuleTest {
     }
 
     private static ProjectCase caseOf(String number, ProjectStage stage, String status) {
-        return new ProjectCase(number, "CP-x", stage, status, Instant.parse("2026-03-02T01:00:00Z"), null);
+        return new ProjectCase(number, "CP-x", stage, status, Instant.parse("2026-03-02T01:00:00Z"), null, null);
     }
 
     private static Optional<Rejection> check(Project project, ProjectStage stage) {
