@@ -345,6 +345,7 @@ export interface components {
             acceptedAt?: string;
             /** Format: date-time */
             dueAt?: string;
+            section?: string;
         };
         ProjectView: {
             projectCode?: string;

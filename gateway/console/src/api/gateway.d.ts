@@ -160,7 +160,7 @@ export interface components {
         };
         Condition: {
             /** @enum {string} */
-            input?: "CAPACITY_KW" | "CAPACITY_KVA" | "LINE_LENGTH_M" | "PIPE_LENGTH_M" | "INVESTMENT_CNY_10K" | "FLOOR_AREA_M2" | "EXTERNAL_WORKS" | "DIRECT_CONNECTION" | "URBAN_PLANNING_AREA" | "TAX_PREPAID" | "NOTARISED" | "UNDER_CONSTRUCTION" | "LOW_RISK" | "PROJECT_CATEGORY" | "VOLTAGE" | "PROJECT_CODE" | "PROJECT_NAME" | "LAND_PARCEL" | "ACCEPTANCE_MODE";
+            input?: "CAPACITY_KW" | "CAPACITY_KVA" | "LINE_LENGTH_M" | "PIPE_LENGTH_M" | "INVESTMENT_CNY_10K" | "FLOOR_AREA_M2" | "EXTERNAL_WORKS" | "DIRECT_CONNECTION" | "URBAN_PLANNING_AREA" | "TAX_PREPAID" | "NOTARISED" | "UNDER_CONSTRUCTION" | "LOW_RISK" | "PROJECT_CATEGORY" | "VOLTAGE" | "PROJECT_CODE" | "PROJECT_NAME" | "LAND_PARCEL" | "ACCEPTANCE_MODE" | "CONSTRUCTION_SECTION";
             /** @enum {string} */
             op?: "LE" | "LT" | "GE" | "GT" | "EQ" | "IN";
             values?: unknown[];
@@ -196,7 +196,7 @@ export interface components {
             limits?: components["schemas"]["MatterLimit"][];
             materials?: components["schemas"]["Material"][];
             conditions?: components["schemas"]["Condition"][];
-            inputs?: ("CAPACITY_KW" | "CAPACITY_KVA" | "LINE_LENGTH_M" | "PIPE_LENGTH_M" | "INVESTMENT_CNY_10K" | "FLOOR_AREA_M2" | "EXTERNAL_WORKS" | "DIRECT_CONNECTION" | "URBAN_PLANNING_AREA" | "TAX_PREPAID" | "NOTARISED" | "UNDER_CONSTRUCTION" | "LOW_RISK" | "PROJECT_CATEGORY" | "VOLTAGE" | "PROJECT_CODE" | "PROJECT_NAME" | "LAND_PARCEL" | "ACCEPTANCE_MODE")[];
+            inputs?: ("CAPACITY_KW" | "CAPACITY_KVA" | "LINE_LENGTH_M" | "PIPE_LENGTH_M" | "INVESTMENT_CNY_10K" | "FLOOR_AREA_M2" | "EXTERNAL_WORKS" | "DIRECT_CONNECTION" | "URBAN_PLANNING_AREA" | "TAX_PREPAID" | "NOTARISED" | "UNDER_CONSTRUCTION" | "LOW_RISK" | "PROJECT_CATEGORY" | "VOLTAGE" | "PROJECT_CODE" | "PROJECT_NAME" | "LAND_PARCEL" | "ACCEPTANCE_MODE" | "CONSTRUCTION_SECTION")[];
             fees?: components["schemas"]["Fee"][];
             components?: components["schemas"]["Component"][];
             deliveryChannels?: ("WINDOW" | "POST" | "E_LICENCE")[];

@@ -154,7 +154,7 @@ describe('the payload', () => {
   it('asks for what a matter lists beyond its conditions, with the choices a condition leaves', () => {
     const permit = {
       code: 'CP-2a',
-      inputs: ['PROJECT_CODE', 'PROJECT_NAME', 'PROJECT_CATEGORY', 'FLOOR_AREA_M2', 'ACCEPTANCE_MODE'],
+      inputs: ['PROJECT_CODE', 'PROJECT_NAME', 'PROJECT_CATEGORY', 'FLOOR_AREA_M2', 'ACCEPTANCE_MODE', 'CONSTRUCTION_SECTION'],
       conditions: [{ input: 'PROJECT_CATEGORY', op: 'IN', values: ['social-industrial-linear', 'social-building'] }],
     } as unknown as Matter
     expect(conditionFields(permit).map((f) => [f.key, f.kind, f.unit, f.values])).toEqual([
@@ -163,6 +163,7 @@ describe('the payload', () => {
       ['projectCategory', 'text', undefined, ['social-industrial-linear', 'social-building']],
       ['floorAreaM2', 'number', 'm2', []],
       ['acceptanceMode', 'text', undefined, ['COMPREHENSIVE', 'STAGED']],
+      ['constructionSection', 'text', undefined, ['foundation', 'underground', 'superstructure']],
     ])
   })
 

@@ -102,6 +102,7 @@ const CHOICES: Record<string, string[]> = {
     'social-small-industrial-low-risk',
   ],
   ACCEPTANCE_MODE: ['COMPREHENSIVE', 'STAGED'],
+  CONSTRUCTION_SECTION: ['foundation', 'underground', 'superstructure'],
 }
 
 /**
