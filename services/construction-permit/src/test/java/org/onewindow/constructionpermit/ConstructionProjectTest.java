@@ -332,6 +332,91 @@ class ConstructionProjectTest {
                 .contains(project);
     }
 
+    /** 联合申报 of FC's engineering stage: 建设工程规划许可 (CP-3) and 设计方案审查 (CP-4) with the shared materials once. */
+    String jointApplication(Map<String, Object> data, List<String> materials) {
+        ObjectNode body = JSON.createObjectNode().put("jurisdiction", "FC").put("channel", "WINDOW");
+        body.putArray("matterCodes").add("CP-3").add("CP-4");
+        body.putObject("applicant")
+                .put("type", "ENTERPRISE")
+                .put("name", "示例建设有限公司")
+                .put("uscc", DEVELOPER_USCC);
+        ArrayNode list = body.putArray("materials");
+        materials.forEach(code -> list.addObject().put("code", code).put("form", "PAPER"));
+        body.set("data", JSON.valueToTree(data));
+        return body.toString();
+    }
+
+    Reply applyJointly(String body) {
+        return client.call(
+                "POST",
+                "/api/v1/construction-permit/joint-applications",
+                staff("clerk", "FC", "service-centre"),
+                java.util.UUID.randomUUID().toString(),
+                body);
+    }
+
+    @Test
+    void aStagesMattersAppliedForTogetherGetOneCorrectionListThenOneCaseEach() {
+        String project = newProjectCode();
+        long cases = count("case_file");
+        long projects = count("project");
+
+        // 统一补正: the design scheme both need and the land title CP-3 needs, in one list
+        Reply correction = applyJointly(jointApplication(
+                newProject(project, "social-building"),
+                List.of("application-form", "business-licence", "planning-conditions", "agent-authorisation")));
+        assertThat(correction.status()).as(correction.body().toString()).isEqualTo(422);
+        assertThat(correction.body().path("outcome").asText()).isEqualTo("RETURNED_FOR_CORRECTION");
+        assertThat(correction.body().path("receipts")).isEmpty();
+        assertThat(correction.body().path("missingMaterials").findValuesAsText("code"))
+                .containsExactly("land-title", "design-scheme");
+        JsonNode designScheme = correction.body().path("missingMaterials").get(1);
+        assertThat(java.util.stream.StreamSupport.stream(
+                                designScheme.path("matterCodes").spliterator(), false)
+                        .map(JsonNode::asText)
+                        .toList())
+                .as("asked for once, for both matters")
+                .containsExactly("CP-3", "CP-4");
+        assertThat(count("case_file")).as("no case for either").isEqualTo(cases);
+        assertThat(count("project")).isEqualTo(projects);
+
+        Reply stray = applyJointly(jointApplication(
+                newProject(project, "social-building"), List.of("application-form", "as-built-survey")));
+        assertThat(stray.status()).isEqualTo(400);
+        assertThat(stray.body().findValuesAsText("field")).containsExactly("materials[1].code");
+
+        Reply accepted = applyJointly(jointApplication(
+                newProject(project, "social-building"),
+                List.of(
+                        "application-form",
+                        "land-title",
+                        "design-scheme",
+                        "business-licence",
+                        "planning-conditions",
+                        "agent-authorisation")));
+        assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(201);
+        List<String> opened = accepted.body().path("receipts").findValuesAsText("caseNumber");
+        assertThat(accepted.body().path("receipts").findValuesAsText("matterCode"))
+                .containsExactly("CP-3", "CP-4");
+        assertThat(opened).hasSize(2).doesNotHaveDuplicates();
+        JsonNode view = client.call(
+                        "GET",
+                        "/api/v1/construction-permit/projects/" + project,
+                        staff("approver", "FC", "planning"),
+                        null,
+                        null)
+                .body();
+        assertThat(view.path("stage").asText()).isEqualTo("engineering-permission");
+        assertThat(view.path("stages").findValuesAsText("caseNumber")).containsExactlyElementsOf(opened);
+        assertThat(client.call("GET", "/api/v1/cases/" + opened.get(1), staff("approver", "FC", "planning"), null, null)
+                        .body()
+                        .path("materials")
+                        .findValuesAsText("code"))
+                .as("each case keeps the shared materials its matter lists")
+                .containsExactlyInAnyOrder(
+                        "application-form", "design-scheme", "planning-conditions", "agent-authorisation");
+    }
+
     @Test
     void aSimulatedApprovalTurnsFormalTheMomentTheLandContractIsIn() {
         String clerk = staff("clerk", "QX", "service-centre");

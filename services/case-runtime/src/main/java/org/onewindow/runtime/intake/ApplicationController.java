@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.onewindow.kernel.application.model.Application;
+import org.onewindow.kernel.application.model.JointApplication;
+import org.onewindow.kernel.application.model.JointReceipt;
 import org.onewindow.kernel.application.model.Receipt;
 import org.onewindow.kernel.idempotency.infrastructure.IdempotencyStore;
 import org.onewindow.kernel.problem.model.FieldViolation;
@@ -48,6 +51,32 @@ public class ApplicationController {
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @RequestBody byte[] body,
             HttpServletRequest request) {
+        Application application = read(body, Application.class, idempotencyKey, request);
+        return once(caller, idempotencyKey, body, () -> {
+            Receipt receipt = intake.apply(caller, application);
+            return new IdempotencyStore.Answer(receipt.opensACase() ? 201 : 422, write(receipt));
+        });
+    }
+
+    /**
+     * 联合申报 ({@code POST /api/v1/{service}/joint-applications}): several matters of this service
+     * with their shared materials once. 201 with every matter's 受理回执 when all are accepted; 422
+     * with one consolidated list (统一补正) when any is not, and no case is opened.
+     */
+    @PostMapping(path = "/api/v1/${onewindow.service}/joint-applications", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> applyJointly(
+            Caller caller,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestBody byte[] body,
+            HttpServletRequest request) {
+        JointApplication joint = read(body, JointApplication.class, idempotencyKey, request);
+        return once(caller, idempotencyKey, body, () -> {
+            JointReceipt receipt = intake.applyJointly(caller, joint);
+            return new IdempotencyStore.Answer(receipt.opensCases() ? 201 : 422, write(receipt));
+        });
+    }
+
+    private <T> T read(byte[] body, Class<T> type, String idempotencyKey, HttpServletRequest request) {
         Application.checkSize(body.length);
         if (!IdempotencyStore.wellFormed(idempotencyKey)) {
             throw Rejection.invalid(FieldViolation.of(
@@ -57,29 +86,31 @@ public class ApplicationController {
                     "send an Idempotency-Key header (8-128 characters, e.g. a UUID) and reuse it on retry"));
         }
         // the raw body is kept for the Idempotency-Key's fingerprint; parse errors name the field
-        Application application;
         try {
-            application = json.readValue(body, Application.class);
+            return json.readValue(body, type);
         } catch (IOException e) {
             throw new HttpMessageNotReadableException(e.getMessage(), e, new ServletServerHttpRequest(request));
         }
+    }
+
+    /** The first answer under this key, or this one, kept with the cases in one transaction. */
+    private ResponseEntity<String> once(
+            Caller caller, String idempotencyKey, byte[] body, Supplier<IdempotencyStore.Answer> first) {
         IdempotencyStore.Answer answer = work.run(() -> {
             Optional<IdempotencyStore.Answer> kept = idempotency.replay(caller.subject(), idempotencyKey, body);
             if (kept.isPresent()) {
                 return kept.get();
             }
-            Receipt receipt = intake.apply(caller, application);
-            IdempotencyStore.Answer first =
-                    new IdempotencyStore.Answer(receipt.opensACase() ? 201 : 422, write(receipt));
-            idempotency.remember(caller.subject(), idempotencyKey, body, first);
-            return first;
+            IdempotencyStore.Answer given = first.get();
+            idempotency.remember(caller.subject(), idempotencyKey, body, given);
+            return given;
         });
         return ResponseEntity.status(answer.status())
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(answer.body());
     }
 
-    private String write(Receipt receipt) {
+    private String write(Object receipt) {
         try {
             return json.writeValueAsString(receipt);
         } catch (JsonProcessingException e) {

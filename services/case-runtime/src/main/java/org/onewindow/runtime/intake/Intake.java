@@ -8,19 +8,25 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.onewindow.kernel.acceptance.model.AcceptanceDecision;
 import org.onewindow.kernel.acceptance.model.AcceptanceRequest;
 import org.onewindow.kernel.acceptance.model.AcceptanceRules;
 import org.onewindow.kernel.application.model.Application;
+import org.onewindow.kernel.application.model.JointApplication;
+import org.onewindow.kernel.application.model.JointReceipt;
 import org.onewindow.kernel.application.model.Receipt;
 import org.onewindow.kernel.caseno.model.CaseNumbers;
 import org.onewindow.kernel.catalogue.model.CatalogueLookup;
 import org.onewindow.kernel.catalogue.model.CatalogueVersion;
+import org.onewindow.kernel.catalogue.model.Material;
 import org.onewindow.kernel.catalogue.model.Matter;
 import org.onewindow.kernel.catalogue.model.MatterLimit;
 import org.onewindow.kernel.catalogue.model.Promise;
@@ -101,6 +107,78 @@ public class Intake {
         requireWellFormed(application);
         authorisation.check(caller, application);
         return accept(Submitter.of(caller), application, null, null);
+    }
+
+    /**
+     * 联合申报: several matters of this service in one application, their shared materials handed in
+     * once. Each matter is assessed first (its project, its stage, its materials); only when every one
+     * can be accepted are the cases opened, together, in the caller's transaction. Otherwise nothing
+     * is stored and the answer is one consolidated list for all of them (统一补正).
+     */
+    public JointReceipt applyJointly(Caller caller, JointApplication joint) {
+        List<FieldViolation> violations = new ArrayList<>(joint.violations());
+        if (!violations.isEmpty()) {
+            throw Rejection.invalid(violations.toArray(FieldViolation[]::new));
+        }
+        Instant now = clock.instant();
+        CatalogueVersion version =
+                catalogue.inForce(joint.jurisdiction(), now.atZone(dates.zone()).toLocalDate());
+        List<Application> applications = new ArrayList<>();
+        Set<String> listedByAny = new HashSet<>();
+        for (String code : joint.matterCodes()) {
+            Matter matter = catalogue.matter(version, code);
+            requireHandledHere(matter);
+            Set<String> listed = matter.materials().stream().map(Material::code).collect(Collectors.toSet());
+            listedByAny.addAll(listed);
+            applications.add(joint.forMatter(code, listed));
+        }
+        requireEveryMaterialListed(joint, listedByAny);
+        List<Receipt> assessments = new ArrayList<>();
+        for (Application application : applications) {
+            authorisation.check(caller, application);
+            assessments.add(assess(version, application, now));
+        }
+        if (!assessments.stream().allMatch(r -> r.outcome().opensACase())) {
+            return JointReceipt.notAccepted(joint.jurisdiction(), assessments);
+        }
+        return JointReceipt.accepted(
+                joint.jurisdiction(),
+                applications.stream()
+                        .map(a -> accept(Submitter.of(caller), a, null, null))
+                        .toList());
+    }
+
+    /** A material no chosen matter asks for is a mistake the clerk should see, not silently dropped. */
+    private static void requireEveryMaterialListed(JointApplication joint, Set<String> listed) {
+        List<FieldViolation> stray = new ArrayList<>();
+        for (int i = 0; i < joint.materials().size(); i++) {
+            Application.Material m = joint.materials().get(i);
+            if (m != null && m.code() != null && !listed.contains(m.code())) {
+                stray.add(FieldViolation.of(
+                        "materials[" + i + "].code",
+                        "material.not-listed",
+                        "所选事项均不需要材料 " + m.code() + "，请核对",
+                        "none of the matters asks for " + m.code()));
+            }
+        }
+        if (!stray.isEmpty()) {
+            throw Rejection.invalid(stray.toArray(FieldViolation[]::new));
+        }
+    }
+
+    /** What the intake would answer for one matter, with nothing stored. */
+    private Receipt assess(CatalogueVersion version, Application application, Instant now) {
+        Matter matter = catalogue.matter(version, application.matterCode());
+        for (MatterVariables extension : extensions) {
+            extension.variables(version, matter, application);
+        }
+        AcceptanceDecision decision = rules.decide(new AcceptanceRequest(
+                version.jurisdiction(),
+                matter,
+                now.atZone(dates.zone()).toLocalDate(),
+                application.presented(),
+                application.data()));
+        return notOpened(application, decision, matter.notRequiredFor(application.data()));
     }
 
     /**
