@@ -50,6 +50,29 @@ export interface Receipt {
   notices?: LocalizedText[]
 }
 
+/** 联合申报 (POST /api/v1/{service}/joint-applications): several matters, shared materials once. */
+export interface JointApplicationRequest extends Omit<ApplicationRequest, 'matterCode'> {
+  matterCodes: string[]
+}
+
+/** One item of the consolidated list (统一补正), with the matters that need it. */
+export interface JointMissingItem extends MissingMaterial {
+  matterCodes: string[]
+}
+
+/** 201 with every matter's receipt, or 422 with one list for all and no case opened. */
+export interface JointReceipt {
+  jurisdiction: string
+  outcome: AcceptanceOutcome
+  receipts: Receipt[]
+  missingMaterials: JointMissingItem[]
+  refusals: { matterCode: string; reason: LocalizedText }[]
+}
+
+export function isJointReceipt(body: unknown): body is JointReceipt {
+  return isReceipt(body) && Array.isArray((body as unknown as JointReceipt).receipts)
+}
+
 /** application/problem+json, the shape of every error (docs/api.md#errors). */
 export interface Problem {
   type?: string

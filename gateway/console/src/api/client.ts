@@ -2,7 +2,15 @@ import createClient, { type Middleware } from 'openapi-fetch'
 import type { paths as GatewayPaths } from './gateway'
 import type { paths as CasePaths } from './cases'
 import type { paths as ConstructionPaths } from './construction'
-import { isProblem, isReceipt, type ApplicationRequest, type Problem, type Receipt } from './application'
+import {
+  isJointReceipt,
+  isProblem,
+  isReceipt,
+  type ApplicationRequest,
+  type JointReceipt,
+  type Problem,
+  type Receipt,
+} from './application'
 
 /** Gives a fresh access token (refreshed shortly before it expires); rejects when logged out. */
 export type TokenSource = () => Promise<string | undefined>
@@ -58,6 +66,38 @@ export function interpret(status: number, body: unknown): Answer {
   if (isProblem(body)) return { kind: 'problem', problem: body }
   if ((status === 201 || status === 422) && isReceipt(body)) return { kind: 'receipt', status, receipt: body }
   return { kind: 'unreachable', status }
+}
+
+export type JointAnswer =
+  | { kind: 'joint'; status: number; receipt: JointReceipt }
+  | { kind: 'problem'; problem: Problem }
+  | { kind: 'unreachable'; status?: number }
+
+/**
+ * POST /api/v1/{service}/joint-applications (联合申报) with the submission's Idempotency-Key;
+ * never throws. The path is the service's own, so no generated client knows every one of them.
+ */
+export async function applyJointly(service: string, body: string, idempotencyKey: string): Promise<JointAnswer> {
+  try {
+    const token = await tokenSource()
+    const response = await fetch(`/api/v1/${encodeURIComponent(service)}/joint-applications`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        'Idempotency-Key': idempotencyKey,
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      },
+      body,
+    })
+    const answer: unknown = await response.json().catch(() => undefined)
+    if (isProblem(answer)) return { kind: 'problem', problem: answer }
+    if ((response.status === 201 || response.status === 422) && isJointReceipt(answer)) {
+      return { kind: 'joint', status: response.status, receipt: answer }
+    }
+    return { kind: 'unreachable', status: response.status }
+  } catch {
+    return { kind: 'unreachable' }
+  }
 }
 
 export type { ApplicationRequest }

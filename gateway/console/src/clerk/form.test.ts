@@ -6,6 +6,8 @@ import {
   emptyForm,
   formsFor,
   inputKey,
+  jointPayload,
+  mergeMatters,
   missingErrors,
   needsReference,
   problemErrors,
@@ -223,3 +225,54 @@ describe('problems next to their fields', () => {
     ).toEqual({ 'materials.articles-of-association.form': [reason], 'data.capacityKva': [reason] })
   })
 })
+
+describe('联合申报', () => {
+  const cp3 = {
+    code: 'CP-3',
+    service: 'CONSTRUCTION_PERMIT',
+    name: { zh: '建设工程规划许可', en: 'Planning permit' },
+    inputs: ['PROJECT_CODE', 'PROJECT_CATEGORY'],
+    materials: [
+      { code: 'application-form', core: true },
+      { code: 'design-scheme', core: true },
+      { code: 'agent-authorisation', core: false },
+    ],
+  } as unknown as Matter
+  const cp4 = {
+    code: 'CP-4',
+    service: 'CONSTRUCTION_PERMIT',
+    name: { zh: '设计方案审查', en: 'Design-scheme review' },
+    inputs: ['PROJECT_CODE', 'FLOOR_AREA_M2'],
+    materials: [
+      { code: 'application-form', core: true },
+      { code: 'planning-conditions', core: true },
+      { code: 'agent-authorisation', core: true },
+    ],
+  } as unknown as Matter
+
+  it('asks for every shared material once, as core when any matter needs it so', () => {
+    const merged = mergeMatters([cp3, cp4])
+    expect(merged.code).toBe('CP-3+CP-4')
+    expect(merged.name?.zh).toBe('建设工程规划许可、设计方案审查')
+    expect(merged.materials?.map((m) => [m.code, m.core])).toEqual([
+      ['application-form', true],
+      ['design-scheme', true],
+      ['agent-authorisation', true],
+      ['planning-conditions', true],
+    ])
+    expect(conditionFields(merged).map((f) => f.key)).toEqual(['projectCode', 'projectCategory', 'floorAreaM2'])
+  })
+
+  it('sends the matters instead of one matter code', () => {
+    const merged = mergeMatters([cp3, cp4])
+    const form = filled(merged)
+    for (const m of form.materials) m.form = 'PAPER'
+    const joint = jointPayload(buildPayload(form, merged, 'FC'), ['CP-3', 'CP-4'])
+    expect(joint.matterCodes).toEqual(['CP-3', 'CP-4'])
+    expect('matterCode' in joint).toBe(false)
+    expect(joint.materials.map((m) => m.code)).toEqual([
+      'application-form', 'design-scheme', 'agent-authorisation', 'planning-conditions',
+    ])
+  })
+})
+

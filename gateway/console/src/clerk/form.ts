@@ -6,6 +6,7 @@ import type {
   ApplicantType,
   Channel,
   ApplicationRequest,
+  JointApplicationRequest,
   LocalizedText,
   MaterialForm,
   MissingMaterial,
@@ -265,4 +266,33 @@ export function missingErrors(missing: MissingMaterial[], matter: Matter): Field
     ;(fields[field] ??= []).push(m.reason)
   }
   return fields
+}
+
+/**
+ * 联合申报: the matters chosen together as one form: every material once (core if any matter
+ * needs it as core), every input once, every condition kept, the names joined.
+ */
+export function mergeMatters(matters: Matter[]): Matter {
+  const materials = new Map<string, CatalogueMaterial>()
+  for (const m of matters.flatMap((x) => x.materials ?? [])) {
+    const had = materials.get(m.code ?? '')
+    materials.set(m.code ?? '', had ? { ...had, core: Boolean(had.core || m.core) } : m)
+  }
+  return {
+    ...matters[0],
+    code: matters.map((m) => m.code).join('+'),
+    name: {
+      zh: matters.map((m) => m.name?.zh).join('、'),
+      en: matters.map((m) => m.name?.en).join(', '),
+    },
+    materials: [...materials.values()],
+    inputs: [...new Set(matters.flatMap((m) => m.inputs ?? []))],
+    conditions: matters.flatMap((m) => m.conditions ?? []),
+  }
+}
+
+/** The joint request: the form's payload for all the matters at once. */
+export function jointPayload(payload: ApplicationRequest, matterCodes: string[]): JointApplicationRequest {
+  const { matterCode: _merged, ...rest } = payload
+  return { ...rest, matterCodes }
 }

@@ -21,6 +21,9 @@ const en: typeof zh = {
   },
   notFound: { title: 'No such page', back: 'Home' },
   clerk: {
+    joint: 'Joint application (several matters of one service, shared materials once)',
+    jointApply: 'Apply jointly ({count})',
+    jointLead: 'Joint application: {matters}. The materials of all matters in one list, shared ones once; if any matter needs correction, one list for all and no case is opened.',
     title: 'Window intake',
     guide: 'Service guide',
     jurisdiction: 'Jurisdiction',
@@ -124,6 +127,7 @@ const en: typeof zh = {
     units: { kW: 'kW', kVA: 'kVA', m: 'm', CNY_10K: 'CNY 10k', m2: 'm²' },
   },
   outcome: {
+    forMatters: 'Needed for',
     ACCEPTED: 'Accepted',
     ACCEPTED_WITH_DEFICIENCY: 'Accepted, materials owed',
     RETURNED_FOR_CORRECTION: 'Returned for correction',

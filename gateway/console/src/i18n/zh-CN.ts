@@ -19,6 +19,9 @@ export default {
   },
   notFound: { title: '页面不存在', back: '返回首页' },
   clerk: {
+    joint: '联合申报（同一业务多个事项一次申报，共用材料只交一次）',
+    jointApply: '合并申报（{count} 项）',
+    jointLead: '联合申报：{matters}。材料按所有事项合并列出，共用材料只需提交一次；任一事项需补正时统一告知、均不立案。',
     title: '窗口受理',
     guide: '办事指南',
     jurisdiction: '辖区',
@@ -122,6 +125,7 @@ export default {
     units: { kW: 'kW', kVA: 'kVA', m: '米', CNY_10K: '万元', m2: '平方米' },
   },
   outcome: {
+    forMatters: '所需事项',
     ACCEPTED: '受理',
     ACCEPTED_WITH_DEFICIENCY: '容缺受理',
     RETURNED_FOR_CORRECTION: '补正',
