@@ -8,7 +8,10 @@
 #      (ConstructionProjectTest, on a clock it moves); here: it never moves earlier, and by no
 #      more than the pauses lasted; the project's stages refuse a permit two stages ahead;
 #   3. LC: joint completion acceptance (CP-9), five checks by five departments, one opinion;
-#      construction.completion-accepted on Kafka exactly once, with the project and its buildings.
+#      construction.completion-accepted on Kafka exactly once, with the project and its buildings;
+#   4. FC: 联合申报 of the engineering stage (CP-3 + CP-4) through the front door: one 统一补正 list
+#      naming both permits for the shared design scheme and no case, then both cases at once;
+#   5. ST: 分段施工许可 (CP-7), one permit per 施工段; the same section again is a 409.
 # Ends with "N passed, N failed". Needs: ./infra/stack.sh up.
 set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -164,5 +167,46 @@ print('ok' if right else 'wrong', len(found), json.dumps(found, ensure_ascii=Fal
 else
   bad "LC apply: $STATUS $BODY"
 fi
+
+echo "== FC: 联合申报 of the engineering stage (CP-3 + CP-4), 统一补正"
+P4="$(project_code)"
+joint_body() { # materials-json -> a joint application for CP-3 and CP-4
+  python3 -c "
+import json, sys
+print(json.dumps({'jurisdiction': 'FC', 'matterCodes': ['CP-3', 'CP-4'], 'channel': 'WINDOW',
+  'applicant': {'type': 'ENTERPRISE', 'name': '示例建设有限公司', 'uscc': sys.argv[2]},
+  'materials': [{'code': c, 'form': 'PAPER'} for c in json.loads(sys.argv[1])],
+  'data': {'projectCode': sys.argv[3], 'projectName': '峰城区科创中心', 'projectCategory': 'social-building',
+           'floorAreaM2': 24000, 'investmentCny10k': 15000}}, ensure_ascii=False))" "$1" "$USCC" "$P4"
+}
+call POST /api/v1/construction-permit/joint-applications "${T[fc-clerk]}" \
+  "$(joint_body '["application-form","land-title","business-licence","planning-conditions","agent-authorisation"]')"
+listed="$(echo "$BODY" | json '[(m["code"], m["matterCodes"]) for m in d.get("missingMaterials", [])]' 2>/dev/null)"
+[[ "$STATUS" == 422 && "$listed" == "[('design-scheme', ['CP-3', 'CP-4'])]" && "$(echo "$BODY" | json 'len(d["receipts"])')" == 0 ]] \
+  && ok "422 统一补正: one list for both permits, the shared design scheme once: $listed" \
+  || bad "joint correction: $STATUS $BODY"
+call GET "/api/v1/construction-permit/projects/$P4" "${T[fc-planner]}"
+[[ "$STATUS" == 404 ]] && ok "nothing stored: no project $P4" || bad "after the correction the project exists: $STATUS"
+call POST /api/v1/construction-permit/joint-applications "${T[fc-clerk]}" \
+  "$(joint_body '["application-form","land-title","design-scheme","business-licence","planning-conditions","agent-authorisation"]')"
+if [[ "$STATUS" == 201 ]]; then
+  ok "201: one case per permit $(echo "$BODY" | json '[(r["matterCode"], r["caseNumber"]) for r in d["receipts"]]')"
+  call GET "/api/v1/construction-permit/projects/$P4" "${T[fc-planner]}"
+  [[ "$(echo "$BODY" | json '[c["matterCode"] for s in d["stages"] for c in s["cases"]]')" == "['CP-3', 'CP-4']" ]] \
+    && ok "project $P4 holds both, stage $(echo "$BODY" | json 'd["stage"]')" || bad "joint project: $BODY"
+else
+  bad "joint application: $STATUS $BODY"
+fi
+
+echo "== ST: 分段施工许可 (CP-7), one permit per 施工段"
+P5="$(project_code)"
+section() { application ST CP-7 "{\"projectCode\":\"$P5\",\"projectName\":\"汕头商务楼\",\"projectCategory\":\"social-building\",\"floorAreaM2\":18000,\"investmentCny10k\":9000,\"constructionSection\":\"$1\"}"; }
+call POST /api/v1/applications "${T[st-clerk]}" "$(section foundation)"
+[[ "$STATUS" == 201 ]] && ok "基础工程 permit $(echo "$BODY" | json 'd["caseNumber"]')" || bad "foundation permit: $STATUS $BODY"
+call POST /api/v1/applications "${T[st-clerk]}" "$(section superstructure)"
+[[ "$STATUS" == 201 ]] && ok "主体结构 permit $(echo "$BODY" | json 'd["caseNumber"]')" || bad "superstructure permit: $STATUS $BODY"
+call POST /api/v1/applications "${T[st-clerk]}" "$(section foundation)"
+[[ "$STATUS" == 409 && "$(echo "$BODY" | json 'd["code"]')" == project.section-held ]] \
+  && ok "the same section again: 409 $(echo "$BODY" | json 'd["detailZh"]')" || bad "duplicate section: $STATUS $BODY"
 
 summary

@@ -288,6 +288,47 @@ class ConsoleJourneyTest {
         clerk.screenshot("clerk-construction-case");
     }
 
+    @Test
+    @Order(10)
+    void theClerkAppliesForAStagesPermitsJointlyAndGetsOneCorrectionListForBoth() {
+        Browser clerk = as("fc-clerk", "/clerk");
+        clerk.open("/clerk");
+        clerk.test("joint-mode").click();
+        clerk.type("matter-search", "CP-");
+        rowOf(clerk, "matters", "CP-3").findElement(By.cssSelector(".el-checkbox")).click();
+        rowOf(clerk, "matters", "CP-4").findElement(By.cssSelector(".el-checkbox")).click();
+        clerk.test("joint-apply").click();
+        assertThat(clerk.text("[data-test=joint-lead]")).contains("CP-3、CP-4");
+
+        clerk.clickText(clerk.test("application-form"), "企业");
+        clerk.type("applicant-name", "示例建设有限公司");
+        clerk.type("applicant-uscc", USCC);
+        clerk.clickText("全部纸质");
+        material(clerk, "design-scheme", "未提交");
+        String project = "2026-370402-47-04-" + String.format("%06d", System.currentTimeMillis() % 1_000_000);
+        clerk.type("input-projectCode", project);
+        clerk.type("input-projectName", "峰城区科创中心");
+        clerk.choose("input-projectCategory", "社会投资房屋建筑类（social-building）");
+        clerk.test("submit").click();
+
+        // 统一补正: the design scheme both permits need, asked for once, for both
+        WebElement correction = clerk.test("outcome-RETURNED_FOR_CORRECTION");
+        assertThat(correction.getText()).contains("设计方案");
+        assertThat(clerk.text("[data-test=for-matters]")).isEqualTo("CP-3、CP-4");
+        clerk.screenshot("clerk-joint-correction");
+
+        material(clerk, "design-scheme", "纸质");
+        clerk.test("submit").click();
+        String opened = clerk.text("[data-test=joint-outcome]");
+        assertThat(java.util.regex.Pattern.compile("FC-CP-\\d{8}-\\d{6,9}-[0-9A-Z*]")
+                        .matcher(opened)
+                        .results()
+                        .count())
+                .as("one case per permit: %s", opened)
+                .isEqualTo(2);
+        clerk.screenshot("clerk-joint-accepted");
+    }
+
     /** The table row of the list {@code table} that shows {@code text}. */
     private static WebElement rowOf(Browser b, String table, String text) {
         b.test(table);
