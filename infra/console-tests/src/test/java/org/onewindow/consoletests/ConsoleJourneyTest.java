@@ -295,8 +295,12 @@ class ConsoleJourneyTest {
         clerk.open("/clerk");
         clerk.test("joint-mode").click();
         clerk.type("matter-search", "CP-");
-        rowOf(clerk, "matters", "CP-3").findElement(By.cssSelector(".el-checkbox")).click();
-        rowOf(clerk, "matters", "CP-4").findElement(By.cssSelector(".el-checkbox")).click();
+        rowOf(clerk, "matters", "CP-3")
+                .findElement(By.cssSelector(".el-checkbox"))
+                .click();
+        rowOf(clerk, "matters", "CP-4")
+                .findElement(By.cssSelector(".el-checkbox"))
+                .click();
         clerk.test("joint-apply").click();
         assertThat(clerk.text("[data-test=joint-lead]")).contains("CP-3、CP-4");
 

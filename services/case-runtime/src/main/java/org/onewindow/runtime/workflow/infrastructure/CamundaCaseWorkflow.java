@@ -94,6 +94,16 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
 
     @Override
     public boolean deliver(String caseNumber, String message, Map<String, Object> variables) {
+        // ask first: a failed correlation marks the surrounding transaction rollback-only, and the
+        // caller's change (a 补齐 no model waits for) must still commit
+        boolean waiting = runtime.createExecutionQuery()
+                        .processInstanceBusinessKey(caseNumber)
+                        .messageEventSubscriptionName(message)
+                        .count()
+                > 0;
+        if (!waiting) {
+            return false;
+        }
         try {
             runtime.createMessageCorrelation(message)
                     .processInstanceBusinessKey(caseNumber)
