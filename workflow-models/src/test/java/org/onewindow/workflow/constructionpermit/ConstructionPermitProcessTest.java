@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -107,8 +108,7 @@ class ConstructionPermitProcessTest {
 
     @BeforeEach
     void mocks() {
-        for (String delegate :
-                List.of("ratingInvitation", "completionAccepted", "commitmentRevocation", "simulatedApproval")) {
+        for (String delegate : List.of("ratingInvitation", "completionAccepted", "commitmentRevocation")) {
             Mocks.register(delegate, (JavaDelegate) execution -> calls.add(Call.of(delegate, execution)));
         }
         Mocks.register(
@@ -117,6 +117,33 @@ class ConstructionPermitProcessTest {
                         execution -> calls.add(Call.of("caseApproval", execution)),
                         execution -> calls.add(Call.of("caseDenial", execution))));
         Mocks.register("stepClocks", new RecordingStepClocks(calls));
+        Mocks.register("caseMilestone", new RecordingMilestone(calls));
+    }
+
+    /** As the runtime's CaseMilestone, with its fields injected: which step, which result. */
+    public static final class RecordingMilestone implements JavaDelegate {
+        private final List<Call> calls;
+        private Expression step;
+        private Expression result;
+
+        RecordingMilestone(List<Call> calls) {
+            this.calls = calls;
+        }
+
+        public void setStep(Expression step) {
+            this.step = step;
+        }
+
+        public void setResult(Expression result) {
+            this.result = result;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            assertThat(step.getValue(execution)).isEqualTo("simulated-approval");
+            assertThat(result.getValue(execution)).isEqualTo("simulatedApprovalOn");
+            calls.add(Call.of("caseMilestone", execution));
+        }
     }
 
     /** As the runtime's StepClocks, called by execution listeners: which step clock, where. */
@@ -498,14 +525,14 @@ class ConstructionPermitProcessTest {
         BpmnAwareTests.assertThat(pi).isWaitingAt("simulated-review", "await-formalities");
         approve(review);
 
-        assertThat(calls(pi)).containsExactly("simulatedApproval@simulated-approval-issued");
+        assertThat(calls(pi)).containsExactly("caseMilestone@simulated-approval-issued");
         assertThat(open(pi)).as("no person is asked again").isEmpty();
         BpmnAwareTests.assertThat(pi).isWaitingAt("await-formalities");
 
         formalitiesIn(pi);
         assertThat(calls(pi))
                 .containsExactly(
-                        "simulatedApproval@simulated-approval-issued",
+                        "caseMilestone@simulated-approval-issued",
                         "stepClocks.start(formal-conversion)@formal-conversion",
                         "caseApproval@formal-conversion",
                         "stepClocks.stop(formal-conversion)@formal-conversion");
@@ -524,7 +551,7 @@ class ConstructionPermitProcessTest {
         approve(single(pi));
         assertThat(calls(pi))
                 .containsExactly(
-                        "simulatedApproval@simulated-approval-issued",
+                        "caseMilestone@simulated-approval-issued",
                         "stepClocks.start(formal-conversion)@formal-conversion",
                         "caseApproval@formal-conversion",
                         "stepClocks.stop(formal-conversion)@formal-conversion");

@@ -172,13 +172,17 @@ public class Intake {
         for (MatterVariables extension : extensions) {
             extension.variables(version, matter, application);
         }
-        AcceptanceDecision decision = rules.decide(new AcceptanceRequest(
+        AcceptanceDecision decision = decide(version, matter, application, now);
+        return notOpened(application, decision, matter.notRequiredFor(application.data()));
+    }
+
+    private AcceptanceDecision decide(CatalogueVersion version, Matter matter, Application application, Instant now) {
+        return rules.decide(new AcceptanceRequest(
                 version.jurisdiction(),
                 matter,
                 now.atZone(dates.zone()).toLocalDate(),
                 application.presented(),
                 application.data()));
-        return notOpened(application, decision, matter.notRequiredFor(application.data()));
     }
 
     /**
@@ -201,12 +205,7 @@ public class Intake {
         for (MatterVariables extension : extensions) {
             domainVariables.putAll(extension.variables(version, matter, application));
         }
-        AcceptanceDecision decision = rules.decide(new AcceptanceRequest(
-                version.jurisdiction(),
-                matter,
-                now.atZone(dates.zone()).toLocalDate(),
-                application.presented(),
-                application.data()));
+        AcceptanceDecision decision = decide(version, matter, application, now);
         if (!decision.outcome().opensACase()) {
             return notOpened(application, decision, matter.notRequiredFor(application.data()));
         }
