@@ -11,7 +11,17 @@ RESULTS="$BENCH_DIR/results"
 WORK="$STACK_DIR/bench"          # raw files of a run (CSV, logs): not committed
 MVN_LOCK="${ONEWINDOW_MVN_LOCK:-/tmp/onewindow-mvn.lock}"
 MVN_FLAGS="${MVN_FLAGS:--B -q}"
-TOPIC="onewindow.enterprise-opening.case-events"
+# the service the intake load applies to (IntakeSimulation -Dservice), its database and topic
+SERVICE="${SERVICE:-enterprise-opening}"
+case "$SERVICE" in
+  enterprise-opening)
+    MATTERS="EO-1 bundle by clerks of FC, LC and QX at random" ;;
+  construction-permit)
+    MATTERS="ST CP-8a, FC CP-2b or LC CP-2 at random by st-clerk, fc-clerk or lc-clerk, each registering a new project" ;;
+  *) echo "SERVICE=$SERVICE: enterprise-opening or construction-permit" >&2; exit 2 ;;
+esac
+DB="${SERVICE//-/_}"
+TOPIC="onewindow.$SERVICE.case-events"
 mkdir -p "$RESULTS" "$WORK"
 
 say() { printf '== %s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
@@ -28,7 +38,7 @@ machine() {
 
 median_of() { python3 -c "import statistics,sys; xs=[float(x) for x in sys.argv[1:] if x!='nan']; print(f'{statistics.median(xs):.1f}' if xs else 'nan')" "$@"; }
 
-# one Gatling simulation run: gatling CLASS RATE DURATION [-Dmore=...]
+# one Gatling simulation run: gatling CLASS RATE DURATION [-Dmore=...] (IntakeSimulation applies to SERVICE)
 # prints "p50 p95 p99 mean_rps ok ko" from Gatling's Global Information block
 gatling() {
   local class="$1" rate="$2" duration="$3"; shift 3
@@ -36,7 +46,7 @@ gatling() {
   # shellcheck disable=SC2086
   # gatling:test compiles first; the formatter has had its say in compile_load
   (cd "$ROOT" && flock "$MVN_LOCK" mvn $MVN_FLAGS -o -Dspotless.skip=true gatling:test -pl infra/load \
-      -Dgatling.simulationClass="org.onewindow.load.$class" -Drate="$rate" -Dduration="$duration" "$@") >"$log" 2>&1
+      -Dgatling.simulationClass="org.onewindow.load.$class" -Drate="$rate" -Dduration="$duration" -Dservice="$SERVICE" "$@") >"$log" 2>&1
   python3 - "$log" <<'PY'
 import re, sys
 text = open(sys.argv[1], encoding="utf-8", errors="replace").read()

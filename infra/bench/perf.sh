@@ -5,7 +5,8 @@
 #   2. PostgreSQL's limit: pgbench, single-row INSERT + COMMIT transactions/s (PGBENCH_CLIENTS)
 #   3. baseline: the EO-1 BPMN started through Camunda's own REST API (infra/bare-camunda) on the
 #      same PostgreSQL: fixed rate 100/s and the highest sustained rate
-#   4. OneWindow intake through the gateway with real Keycloak tokens at fixed RATES, with a Kafka
+#   4. OneWindow intake through the gateway with real Keycloak tokens at fixed RATES (SERVICE:
+#      enterprise-opening's EO-1, the default, or construction-permit's matters), with a Kafka
 #      consumer beside it: commit (PostgreSQL's commit timestamp) -> case.accepted seen, p50/p99
 #   5. OneWindow's highest sustained rate: p99 <= P99_LIMIT ms and no failed request
 #   6. the kernel clock's JMH figures
@@ -14,6 +15,7 @@
 #
 #   ./infra/bench/perf.sh            # the full run (about 45 minutes on 2 cores)
 #   SMOKE=1 ./infra/bench/perf.sh    # seconds per step: proves the harness works (CI)
+#   SERVICE=construction-permit STEPS="intake search" ./infra/bench/perf.sh   # the construction intake
 set -uo pipefail
 # shellcheck source=infra/bench/lib.sh
 source "$(dirname "$0")/lib.sh"
@@ -44,8 +46,9 @@ STEPS="${STEPS:-cold pgbench baseline intake search jmh}"
 step() { [[ " $STEPS " == *" $1 "* ]]; }
 
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
-report="$RESULTS/perf-$stamp.md"
-[[ "${SMOKE:-0}" == 1 ]] && report="$WORK/perf-smoke-$stamp.md"
+name="perf-$stamp"; [[ "$SERVICE" == enterprise-opening ]] || name="perf-$SERVICE-$stamp"
+report="$RESULTS/$name.md"
+[[ "${SMOKE:-0}" == 1 ]] && report="$WORK/${name/perf-/perf-smoke-}.md"
 failures=0
 fail() { say "FAILED: $*"; failures=$((failures + 1)); }
 out() { printf '%s\n' "$@" >>"$report"; }
@@ -69,12 +72,13 @@ done
 compile_load || exit 1
 
 {
-  echo "# Performance run $stamp"
+  echo "# Performance run $stamp: $SERVICE"
   echo
   echo "- machine: $(machine)"
   echo "- Gatling $(grep -m1 -o '<gatling.version>[^<]*' "$ROOT/pom.xml" | cut -d'>' -f2), open model (constant arrival rate), $DURATION s per run; every figure the median of $RUNS runs"
-  echo "- intake: POST /api/v1/applications through the gateway, EO-1 bundle, clerks of FC/LC/QX at random, real Keycloak tokens, 201 expected"
-  echo "- command: \`RUNS=$RUNS DURATION=$DURATION RATES=\"$RATES\" SEARCH=\"$SEARCH\" BARE_SEARCH=\"$BARE_SEARCH\" WARMUP=$WARMUP STEPS=\"$STEPS\" ./infra/bench/perf.sh\`"
+  echo "- intake: POST /api/v1/applications through the gateway to $SERVICE, $MATTERS, real Keycloak tokens, 201 expected"
+  [[ "$SERVICE" == enterprise-opening ]] || echo "- the bare Camunda baseline is enterprise-opening's EO-1 BPMN whatever SERVICE is"
+  echo "- command: \`SERVICE=$SERVICE RUNS=$RUNS DURATION=$DURATION RATES=\"$RATES\" SEARCH=\"$SEARCH\" BARE_SEARCH=\"$BARE_SEARCH\" WARMUP=$WARMUP STEPS=\"$STEPS\" ./infra/bench/perf.sh\`"
   echo
 } >"$report"
 
@@ -175,7 +179,7 @@ done
 # commit -> event seen: the audit line of case.accept is written once, in the intake transaction
 latency() { # tap csv -> "p50 p99 n" in ms
   local tap="$1"
-  sql enterprise_opening "COPY (SELECT subject, (extract(epoch FROM pg_xact_commit_timestamp(xmin)) * 1000000)::bigint
+  sql "$DB" "COPY (SELECT subject, (extract(epoch FROM pg_xact_commit_timestamp(xmin)) * 1000000)::bigint
       FROM audit_trail WHERE action = 'case.accept' AND occurred_at > now() - interval '2 hours') TO STDOUT WITH CSV" >"$WORK/commits.csv"
   python3 - "$tap" "$WORK/commits.csv" <<'PY'
 import csv, statistics, sys

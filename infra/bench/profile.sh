@@ -2,12 +2,13 @@
 # Where does the intake's time go? One intake run at RATE/s for DURATION s on the local stack, with
 #   - the CPU time each process tree of the stack (and the load generator) spent, per accepted case,
 #     from /proc/<pid>/stat before and after;
-#   - a JFR recording of the enterprise-opening service and the gateway, reduced to the methods
+#   - a JFR recording of the service (SERVICE, default enterprise-opening) and the gateway, reduced to the methods
 #     most often on top of the stack (own code and libraries, by package).
 # Writes infra/bench/results/profile-<UTC>.md.
 #
 #   ./infra/bench/profile.sh               # 100/s for 30 s
 #   RATE=50 DURATION=20 ./infra/bench/profile.sh
+#   SERVICE=construction-permit ./infra/bench/profile.sh   # the construction intake (lib.sh)
 set -uo pipefail
 # shellcheck source=infra/bench/lib.sh
 source "$(dirname "$0")/lib.sh"
@@ -61,10 +62,10 @@ jfr_start() { # pid name
 }
 jfr_stop() { jcmd "$1" JFR.stop name=profile >/dev/null 2>&1; }
 
-svc="$(cat "$STACK_DIR/run/enterprise-opening.pid")"
+svc="$(cat "$STACK_DIR/run/$SERVICE.pid")"
 gw="$(cat "$STACK_DIR/run/gateway.pid")"
 cpu >"$WORK/cpu-before.tsv"
-jfr_start "$svc" enterprise-opening; jfr_start "$gw" gateway
+jfr_start "$svc" "$SERVICE"; jfr_start "$gw" gateway
 t0=$(date +%s.%N)
 read -r p50 p95 p99 rps ok ko <<<"$(gatling IntakeSimulation "$RATE" "$DURATION")"
 t1=$(date +%s.%N)
@@ -75,8 +76,8 @@ cpu >"$WORK/cpu-after.tsv"
   echo "# Intake profile $stamp"
   echo
   echo "- machine: $(machine)"
-  echo "- one run: $RATE/s for $DURATION s through the gateway: p50 $p50 ms, p95 $p95 ms, p99 $p99 ms, OK $ok, KO $ko"
-  echo "- command: \`RATE=$RATE DURATION=$DURATION ./infra/bench/profile.sh\`"
+  echo "- one run: $RATE/s for $DURATION s through the gateway ($SERVICE: $MATTERS): p50 $p50 ms, p95 $p95 ms, p99 $p99 ms, OK $ok, KO $ko"
+  echo "- command: \`SERVICE=$SERVICE RATE=$RATE DURATION=$DURATION ./infra/bench/profile.sh\`"
   echo
   echo "## CPU time per process tree (the machine has $(nproc) cores)"
   echo
@@ -95,7 +96,7 @@ for s, k in reversed(rows):
         print(f"| {k} | {s:.1f} | {100 * s / total:.0f} % | {s / wall:.2f} | {1000 * s / ok:.1f} |")
 print(f"| **all** | **{total:.1f}** | | **{total / wall:.2f}** of {os.cpu_count()} | **{1000 * total / ok:.1f}** |")
 PY
-  for app in enterprise-opening gateway; do
+  for app in "$SERVICE" gateway; do
     echo
     echo "## $app: where its CPU samples fall (JFR, top frame by package; own code by class)"
     echo

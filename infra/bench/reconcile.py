@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Reconciles one fault run (infra/bench/faults.sh): what the clients were told against what the
-service stored and what Kafka holds. Reads the run folder's CSV exports; prints one line per
-check and then "N passed, N failed"; exits 1 when a check failed."""
+service stored and what Kafka holds; for construction-permit also each case's project. Reads the
+run folder's CSV exports; prints one line per check and then "N passed, N failed"; exits 1 when a
+check failed.
+
+    reconcile.py RUN-FOLDER [SERVICE]    (SERVICE: enterprise-opening, the default, or construction-permit)"""
 import csv
 import json
 import sys
@@ -9,6 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 run = Path(sys.argv[1])
+service = sys.argv[2] if len(sys.argv) > 2 else "enterprise-opening"
 
 
 def rows(name):
@@ -66,6 +70,17 @@ check("nothing stuck in the outbox after recovery", [i for i, _, s, done in outb
 check("every outbox event is on Kafka", [i for i in outbox_ids if i not in kafka_ids])
 check("every case's case.accepted is on Kafka", [n for n in cases if n not in kafka_accepted])
 check("Kafka holds no event of these cases that the outbox does not know", [i for i in kafka_ids if i not in outbox_ids])
+if service == "construction-permit":
+    # each application registered a new project (its code unique within the run) and its case joined it
+    attached = Counter(n for n, _ in rows("project_cases"))
+    project_of = {n: p for n, p in rows("project_cases")}
+    registered = {p: int(c) for p, c in rows("projects")}
+    check("every acknowledged case is attached to exactly one project",
+          [r["caseNumber"] for r in acknowledged if attached.get(r["caseNumber"]) != 1])
+    check("every acknowledged case's project is the one its application named",
+          [r["caseNumber"] for r in acknowledged if project_of.get(r["caseNumber"]) != r["projectCode"]])
+    check("every project registered during the run has exactly one case",
+          [p for p, c in registered.items() if c != 1], f"{len(registered)} projects registered")
 duplicates = {i: c for i, c in kafka_ids.items() if c > 1}
 print(f"INFO  duplicates on Kafka by event id: {len(duplicates)} events delivered more than once "
       f"({sum(c - 1 for c in duplicates.values())} extra copies); consumers skip them by id (kernel Inbox)")
