@@ -21,7 +21,7 @@ const en: typeof zh = {
   },
   notFound: { title: 'No such page', back: 'Home' },
   clerk: {
-    joint: 'Joint application (several matters of one service, shared materials once)',
+    joint: 'Joint application',
     jointApply: 'Apply jointly ({count})',
     jointLead: 'Joint application: {matters}. The materials of all matters in one list, shared ones once; if any matter needs correction, one list for all and no case is opened.',
     title: 'Window intake',

@@ -19,7 +19,7 @@ export default {
   },
   notFound: { title: '页面不存在', back: '返回首页' },
   clerk: {
-    joint: '联合申报（同一业务多个事项一次申报，共用材料只交一次）',
+    joint: '联合申报（多个事项一次申报）',
     jointApply: '合并申报（{count} 项）',
     jointLead: '联合申报：{matters}。材料按所有事项合并列出，共用材料只需提交一次；任一事项需补正时统一告知、均不立案。',
     title: '窗口受理',
