@@ -100,6 +100,9 @@ class AcceptanceRulesTest {
             var decision = apply("UT-E1", materials, Map.of("capacityKva", 100));
             assertThat(decision.outcome()).isEqualTo(AcceptanceOutcome.RETURNED_FOR_CORRECTION);
             assertThat(decision.deficiencies()).extracting(Deficiency::code).containsExactly("externalWorks");
+            assertThat(decision.deficiencies().get(0).name().zh())
+                    .as("named as a clerk says it, not by its key")
+                    .isEqualTo("是否涉及外线工程");
         }
     }
 

@@ -31,11 +31,7 @@ public final class ThresholdPolicy implements RefusalPolicy, DeficiencyPolicy {
         return request.matter().conditions().stream()
                 .filter(c -> c.test(request.data()) == Condition.Outcome.MISSING)
                 .map(c -> new Deficiency(
-                        Deficiency.Kind.DATA,
-                        c.input().key(),
-                        new LocalizedText(c.input().key(), c.input().key()),
-                        Deficiency.Reason.DATA_MISSING,
-                        true))
+                        Deficiency.Kind.DATA, c.input().key(), c.input().label(), Deficiency.Reason.DATA_MISSING, true))
                 .distinct()
                 .toList();
     }

@@ -2,36 +2,38 @@ package org.onewindow.kernel.catalogue.model;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.onewindow.kernel.text.LocalizedText;
 
 /**
  * The application data a routing threshold may test, each with its one unit: kW and kVA are
  * different quantities and never compared (seed-catalogue A-15).
  */
 public enum ConditionInput {
-    CAPACITY_KW("capacityKw", Type.NUMBER, "kW"),
-    CAPACITY_KVA("capacityKva", Type.NUMBER, "kVA"),
-    LINE_LENGTH_M("lineLengthM", Type.NUMBER, "m"),
-    PIPE_LENGTH_M("pipeLengthM", Type.NUMBER, "m"),
-    INVESTMENT_CNY_10K("investmentCny10k", Type.NUMBER, "CNY_10K"),
-    FLOOR_AREA_M2("floorAreaM2", Type.NUMBER, "m2"),
-    EXTERNAL_WORKS("externalWorks", Type.BOOLEAN, null),
-    DIRECT_CONNECTION("directConnection", Type.BOOLEAN, null),
-    URBAN_PLANNING_AREA("urbanPlanningArea", Type.BOOLEAN, null),
-    TAX_PREPAID("taxPrepaid", Type.BOOLEAN, null),
-    NOTARISED("notarised", Type.BOOLEAN, null),
-    UNDER_CONSTRUCTION("underConstruction", Type.BOOLEAN, null),
-    LOW_RISK("lowRisk", Type.BOOLEAN, null),
-    PROJECT_CATEGORY("projectCategory", Type.TEXT, null),
-    VOLTAGE("voltage", Type.TEXT, null),
+    CAPACITY_KW("capacityKw", Type.NUMBER, "kW", "用电容量", "power demand"),
+    CAPACITY_KVA("capacityKva", Type.NUMBER, "kVA", "报装容量", "connection capacity"),
+    LINE_LENGTH_M("lineLengthM", Type.NUMBER, "m", "线路长度", "line length"),
+    PIPE_LENGTH_M("pipeLengthM", Type.NUMBER, "m", "管线长度", "pipe length"),
+    INVESTMENT_CNY_10K("investmentCny10k", Type.NUMBER, "CNY_10K", "项目投资（万元）", "investment (CNY 10k)"),
+    FLOOR_AREA_M2("floorAreaM2", Type.NUMBER, "m2", "建筑面积（平方米）", "floor area (m2)"),
+    EXTERNAL_WORKS("externalWorks", Type.BOOLEAN, null, "是否涉及外线工程", "whether external works are needed"),
+    DIRECT_CONNECTION("directConnection", Type.BOOLEAN, null, "是否直接接入", "whether the connection is direct"),
+    URBAN_PLANNING_AREA(
+            "urbanPlanningArea", Type.BOOLEAN, null, "是否位于城镇规划区", "whether the site is in an urban planning area"),
+    TAX_PREPAID("taxPrepaid", Type.BOOLEAN, null, "是否已完税", "whether the tax is paid"),
+    NOTARISED("notarised", Type.BOOLEAN, null, "是否已公证", "whether it is notarised"),
+    UNDER_CONSTRUCTION("underConstruction", Type.BOOLEAN, null, "是否为在建工程", "whether the works are under construction"),
+    LOW_RISK("lowRisk", Type.BOOLEAN, null, "是否为低风险项目", "whether the project is low-risk"),
+    PROJECT_CATEGORY("projectCategory", Type.TEXT, null, "项目类别", "project category"),
+    VOLTAGE("voltage", Type.TEXT, null, "电压等级", "voltage level"),
     /** 项目代码 of a construction project. */
-    PROJECT_CODE("projectCode", Type.TEXT, null),
-    PROJECT_NAME("projectName", Type.TEXT, null),
+    PROJECT_CODE("projectCode", Type.TEXT, null, "项目代码", "project code"),
+    PROJECT_NAME("projectName", Type.TEXT, null, "项目名称", "project name"),
     /** The land parcel (宗地) a project is built on. */
-    LAND_PARCEL("landParcel", Type.TEXT, null),
+    LAND_PARCEL("landParcel", Type.TEXT, null, "宗地编号", "land parcel"),
     /** Joint completion acceptance all at once (COMPREHENSIVE) or in stages (STAGED). */
-    ACCEPTANCE_MODE("acceptanceMode", Type.TEXT, null),
+    ACCEPTANCE_MODE("acceptanceMode", Type.TEXT, null, "联合验收方式", "joint acceptance mode"),
     /** The 施工段 of a staged construction permit (分段施工许可), where a matter allows it. */
-    CONSTRUCTION_SECTION("constructionSection", Type.TEXT, null);
+    CONSTRUCTION_SECTION("constructionSection", Type.TEXT, null, "施工段", "construction section");
 
     /** What kind of value an input holds. */
     public enum Type {
@@ -43,11 +45,18 @@ public enum ConditionInput {
     private final String key;
     private final Type type;
     private final String unit;
+    private final LocalizedText label;
 
-    ConditionInput(String key, Type type, String unit) {
+    ConditionInput(String key, Type type, String unit, String zh, String en) {
         this.key = key;
         this.type = type;
         this.unit = unit;
+        this.label = new LocalizedText(zh, en);
+    }
+
+    /** What a clerk calls it, for the 一次性告知 list when it is missing. */
+    public LocalizedText label() {
+        return label;
     }
 
     /** The field name in application data and catalogue files. */
