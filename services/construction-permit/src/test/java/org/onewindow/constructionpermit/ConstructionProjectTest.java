@@ -483,8 +483,9 @@ class ConstructionProjectTest {
         assertThat(whole.body().path("code").asText()).isEqualTo("project.permit-held");
         assertThat(count("case_file")).as("nothing stored for a duplicate").isEqualTo(cases);
 
+        // the project's area and investment are known: CP-7's thresholds read them from the project
         String superstructure =
-                accept("ST", "CP-7", newProject(project, "social-building", "constructionSection", "superstructure"));
+                accept("ST", "CP-7", Map.of("projectCode", project, "constructionSection", "superstructure"));
         JsonNode view = client.call(
                         "GET",
                         "/api/v1/construction-permit/projects/" + project,

@@ -13,4 +13,14 @@ import org.onewindow.kernel.catalogue.model.Matter;
 public interface MatterVariables {
 
     Map<String, Object> variables(CatalogueVersion version, Matter matter, Application application);
+
+    /**
+     * Application data the service already holds for this application (a registered project's
+     * category, floor area, investment), so that the applicant does not give it again: the intake
+     * adds what the application leaves out before the acceptance rules read it, and keeps it with
+     * the case. What the application gives always wins.
+     */
+    default Map<String, Object> knownData(Application application) {
+        return Map.of();
+    }
 }

@@ -167,13 +167,33 @@ public class Intake {
     }
 
     /** What the intake would answer for one matter, with nothing stored. */
-    private Receipt assess(CatalogueVersion version, Application application, Instant now) {
+    private Receipt assess(CatalogueVersion version, Application submitted, Instant now) {
+        Application application = withKnownData(submitted);
         Matter matter = catalogue.matter(version, application.matterCode());
         for (MatterVariables extension : extensions) {
             extension.variables(version, matter, application);
         }
         AcceptanceDecision decision = decide(version, matter, application, now);
         return notOpened(application, decision, matter.notRequiredFor(application.data()));
+    }
+
+    /** The application with what the services already know added where it is silent. */
+    private Application withKnownData(Application submitted) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        for (MatterVariables extension : extensions) {
+            data.putAll(extension.knownData(submitted));
+        }
+        if (data.isEmpty()) {
+            return submitted;
+        }
+        data.putAll(submitted.data());
+        return new Application(
+                submitted.jurisdiction(),
+                submitted.matterCode(),
+                submitted.channel(),
+                submitted.applicant(),
+                submitted.materials(),
+                data);
     }
 
     private AcceptanceDecision decide(CatalogueVersion version, Matter matter, Application application, Instant now) {
@@ -195,7 +215,8 @@ public class Intake {
         return accept(Submitter.system(cause.id()), application, cause.id(), partOf);
     }
 
-    private Receipt accept(Submitter submitter, Application application, String causedBy, CaseLink link) {
+    private Receipt accept(Submitter submitter, Application submitted, String causedBy, CaseLink link) {
+        Application application = withKnownData(submitted);
         Instant now = clock.instant();
         CatalogueVersion version = catalogue.inForce(
                 application.jurisdiction(), now.atZone(dates.zone()).toLocalDate());

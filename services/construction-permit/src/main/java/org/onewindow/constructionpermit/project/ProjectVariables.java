@@ -71,6 +71,37 @@ class ProjectVariables implements MatterVariables {
         return variables;
     }
 
+    /**
+     * A registered project's facts, so a later permit need not repeat them: its name, category,
+     * floor area, investment and land parcel (the thresholds of ST's CP-7 read the last two).
+     */
+    @Override
+    public Map<String, Object> knownData(Application application) {
+        Object code = application.data().get("projectCode");
+        if (code == null) {
+            return Map.of();
+        }
+        return projects.find(code.toString().strip())
+                .map(ProjectVariables::facts)
+                .orElse(Map.of());
+    }
+
+    private static Map<String, Object> facts(Project project) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("projectName", project.name());
+        facts.put("projectCategory", project.category().id());
+        if (project.floorAreaM2() != null) {
+            facts.put("floorAreaM2", project.floorAreaM2());
+        }
+        if (project.investmentCny10k() != null) {
+            facts.put("investmentCny10k", project.investmentCny10k());
+        }
+        if (project.landParcel() != null) {
+            facts.put("landParcel", project.landParcel());
+        }
+        return facts;
+    }
+
     private static void requireSameProject(Project project, ProjectDetails details, Application application) {
         if (!project.jurisdiction().equals(application.jurisdiction())) {
             throw Rejection.conflict(
