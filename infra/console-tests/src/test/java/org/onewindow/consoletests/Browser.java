@@ -9,6 +9,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -46,7 +47,9 @@ final class Browser implements AutoCloseable {
                         .toFile())
                 .build();
         driver = new ChromeDriver(service, options);
+        // a list or a message re-rendered between finding an element and reading it: look again
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     /** A fresh browser (no cookies, no Keycloak session) logged in as {@code user}. */
