@@ -341,6 +341,10 @@ const en: typeof zh = {
     boardLater: 'The SLA board, 督办 and rating follow-ups come with the supervision service.',
   },
   project: {
+    listLead: 'Each project with its stages and whole-process clock; click one for its permits',
+    none: 'No projects',
+    wholeProcessDue: 'Whole process due',
+    tab: 'Projects',
     title: 'Construction project',
     stage: 'Stage',
     section: 'Section',

@@ -339,6 +339,10 @@ export default {
     boardLater: '时限看板、督办与好差评回访由督查服务提供，上线后在此显示。',
   },
   project: {
+    listLead: '项目的各阶段办件与全流程时限；点击项目查看详情',
+    none: '暂无项目',
+    wholeProcessDue: '全流程到期',
+    tab: '工程项目',
     title: '所属工程建设项目',
     stage: '审批阶段',
     section: '施工段',

@@ -34,6 +34,7 @@ class ConsoleJourneyTest {
 
     private final Map<String, Browser> browsers = new HashMap<>();
     private String caseNumber;
+    private String jointProject;
 
     /** On a failure, each open browser's page goes to target/screenshots/failed-<test>-<user>.png. */
     @RegisterExtension
@@ -310,6 +311,7 @@ class ConsoleJourneyTest {
         clerk.clickText("全部纸质");
         material(clerk, "design-scheme", "未提交");
         String project = "2026-370402-47-04-" + String.format("%06d", System.currentTimeMillis() % 1_000_000);
+        jointProject = project;
         clerk.type("input-projectCode", project);
         clerk.type("input-projectName", "峰城区科创中心");
         clerk.choose("input-projectCategory", "社会投资房屋建筑类（social-building）");
@@ -331,6 +333,19 @@ class ConsoleJourneyTest {
                 .as("one case per permit: %s", opened)
                 .isEqualTo(2);
         clerk.screenshot("clerk-joint-accepted");
+    }
+
+    @Test
+    @Order(11)
+    void theDeveloperSeesTheProjectWithBothPermitsOfItsStage() {
+        Browser developer = as("fc-applicant", "/applicant");
+        developer.open("/applicant?tab=projects");
+        developer.waitForText("[data-test=projects]", jointProject);
+        rowOf(developer, "projects", jointProject).click();
+        developer.waitForText("[data-test=project]", "峰城区科创中心");
+        String panel = developer.text("[data-test=project]");
+        assertThat(panel).contains(jointProject, "工程建设许可", "CP-3", "CP-4", "社会投资房屋建筑类");
+        developer.screenshot("applicant-projects");
     }
 
     /** The table row of the list {@code table} that shows {@code text}. */
