@@ -240,6 +240,8 @@ const en: typeof zh = {
     'social-security': 'Social security',
     'medical-insurance': 'Medical insurance',
     'housing-provident-fund': 'Housing provident fund',
+    'real-estate-registration': 'Real-estate registration centre',
+    subdistrict: 'Subdistrict office',
   },
   channels: { WINDOW: 'Window', ONLINE: 'Online', BANK_BRANCH: 'Bank branch', CROSS_REGION: 'Cross-region' },
   deliveryChannels: { WINDOW: 'At the window', POST: 'By post', E_LICENCE: 'E-licence' },

@@ -238,6 +238,8 @@ export default {
     'social-security': '社保',
     'medical-insurance': '医保',
     'housing-provident-fund': '住房公积金',
+    'real-estate-registration': '不动产登记中心',
+    subdistrict: '街道办事处',
   },
   channels: { WINDOW: '窗口', ONLINE: '网上申报', BANK_BRANCH: '银行网点', CROSS_REGION: '异地受理' },
   deliveryChannels: { WINDOW: '窗口领取', POST: '邮寄', E_LICENCE: '电子证照' },

@@ -162,13 +162,13 @@ class FrontDoorRoutingTest extends BehindTheFrontDoor {
     @Test
     void aMatterOfAServiceNotYetConnectedIsA503NotALoss() throws Exception {
         ResponseEntity<String> response =
-                post("{\"jurisdiction\":\"FC\",\"matterCode\":\"PR-2\"}", TestTokens.clerk("FC"), null);
+                post("{\"jurisdiction\":\"FC\",\"matterCode\":\"UT-E1\"}", TestTokens.clerk("FC"), null);
         assertThat(response.getStatusCode().value()).isEqualTo(503);
         assertThat(response.getHeaders().getFirst("Retry-After"))
                 .as("onewindow.gateway.open-for")
                 .isEqualTo("15");
         assertThat(problem(response).path("code").asText()).isEqualTo("back-office.not-deployed");
-        assertThat(problem(response).path("detailZh").asText()).contains("property-registration");
+        assertThat(problem(response).path("detailZh").asText()).contains("utility-hookup");
     }
 
     @Test
@@ -214,9 +214,9 @@ class FrontDoorRoutingTest extends BehindTheFrontDoor {
 
     @Test
     void aCaseOfAServiceNotYetConnectedIsA503() throws Exception {
-        String propertyCase =
-                new CaseNumber("FC", OwningService.PROPERTY_REGISTRATION, LocalDate.of(2026, 11, 22), 7).toString();
-        ResponseEntity<String> response = call("GET", "/api/v1/cases/" + propertyCase, null, TestTokens.clerk("FC"));
+        String utilityCase =
+                new CaseNumber("FC", OwningService.UTILITY_HOOKUP, LocalDate.of(2026, 11, 22), 7).toString();
+        ResponseEntity<String> response = call("GET", "/api/v1/cases/" + utilityCase, null, TestTokens.clerk("FC"));
         assertThat(response.getStatusCode().value()).isEqualTo(503);
     }
 
