@@ -53,6 +53,7 @@ declare module 'vue' {
     MatterFinder: typeof import('./components/MatterFinder.vue')['default']
     MatterGuide: typeof import('./components/MatterGuide.vue')['default']
     OutcomePanel: typeof import('./components/OutcomePanel.vue')['default']
+    ProjectList: typeof import('./components/ProjectList.vue')['default']
     ProjectPanel: typeof import('./components/ProjectPanel.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']

@@ -146,5 +146,8 @@ class RegistrationTest {
                 staff("clerk", "QX", "service-centre"), application("QX", "PR-3c", Map.of("taxPrepaid", false)));
         assertThat(wrongMatter.status()).isEqualTo(422);
         assertThat(wrongMatter.body().path("outcome").asText()).isEqualTo("REFUSED");
+        assertThat(wrongMatter.body().path("refusal").path("zh").asText())
+                .as("the threshold as a clerk reads it")
+                .contains("是否已完税：是");
     }
 }

@@ -44,4 +44,17 @@ class ConditionTest {
         assertThat(category.test(Map.of("projectCategory", "B"))).isEqualTo(Outcome.MET);
         assertThat(category.test(Map.of("projectCategory", "C"))).isEqualTo(Outcome.NOT_MET);
     }
+
+    @Test
+    void readsAsAClerkWouldSayIt() {
+        assertThat(upTo160Kva.zh()).isEqualTo("报装容量 ≤ 160 kVA");
+        assertThat(new Condition(ConditionInput.TAX_PREPAID, Operator.EQ, List.of(true)).zh())
+                .isEqualTo("是否已完税：是");
+        assertThat(new Condition(
+                                ConditionInput.PROJECT_CATEGORY,
+                                Operator.IN,
+                                List.of("gov-building", "social-building"))
+                        .zh())
+                .isEqualTo("项目类别：gov-building、social-building 之一");
+    }
 }

@@ -21,7 +21,7 @@ public final class ThresholdPolicy implements RefusalPolicy, DeficiencyPolicy {
                 .map(c -> new AcceptanceDecision.Refused(
                         "threshold-not-met",
                         new LocalizedText(
-                                "申请数据不符合本事项适用条件 " + c + "，请按适用事项申请",
+                                "本事项仅适用于" + c.zh() + "，申请数据不符，请按适用事项申请",
                                 "the application is outside this matter's threshold " + c
                                         + "; apply for the matter that covers it")));
     }

@@ -83,6 +83,25 @@ public record Condition(ConditionInput input, Operator op, List<Object> values, 
         return met ? Outcome.MET : Outcome.NOT_MET;
     }
 
+    /** The threshold as a clerk reads it: 是否已完税：是, 报装容量 ≤ 160 kVA, 项目类别：… 之一. */
+    public String zh() {
+        String unit = input.unit() == null ? "" : " " + input.unit();
+        String name = input.label().zh();
+        if (input.type() == ConditionInput.Type.BOOLEAN) {
+            return name + "：" + (Boolean.TRUE.equals(values.get(0)) ? "是" : "否");
+        }
+        return switch (op) {
+            case LE -> name + " ≤ " + values.get(0) + unit;
+            case LT -> name + " < " + values.get(0) + unit;
+            case GE -> name + " ≥ " + values.get(0) + unit;
+            case GT -> name + " > " + values.get(0) + unit;
+            case EQ -> name + "：" + values.get(0) + unit;
+            case IN ->
+                name + "："
+                        + String.join("、", values.stream().map(String::valueOf).toList()) + " 之一";
+        };
+    }
+
     @Override
     public String toString() {
         String unit = input.unit() == null ? "" : " " + input.unit();
