@@ -17,17 +17,8 @@ set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 source "$ROOT/infra/check-lib.sh"
 USCC=91110105MA01FC010D
+APPLICANT_NAME=示例建设有限公司
 
-# application JURISDICTION MATTER DATA-JSON: every material of the matter on paper (from the 办事指南)
-application() {
-  curl -sS -m 20 "$GATEWAY/api/v1/catalogue/$1/matters/$2" | python3 -c "
-import json, sys
-guide = json.load(sys.stdin)
-print(json.dumps({'jurisdiction': sys.argv[1], 'matterCode': sys.argv[2], 'channel': 'WINDOW',
-  'applicant': {'type': 'ENTERPRISE', 'name': '示例建设有限公司', 'uscc': sys.argv[4]},
-  'materials': [{'code': m['code'], 'form': 'PAPER'} for m in guide['materials']],
-  'data': json.loads(sys.argv[3])}, ensure_ascii=False))" "$1" "$2" "$3" "$USCC"
-}
 
 project_code() { printf '2026-370402-47-03-%06d' $(( ($(date +%s%N) / 1000) % 1000000 )); }
 
@@ -69,7 +60,7 @@ ok "tokens for ${#T[@]} demo users"
 
 echo "== ST: a low-risk project (CP-8a), one merged flow, due on the 11th working day"
 P1="$(project_code)"
-call POST /api/v1/applications "${T[st-clerk]}" "$(application ST CP-8a "{\"projectCode\":\"$P1\",\"projectName\":\"低风险厂房\",\"projectCategory\":\"social-small-industrial-low-risk\",\"lowRisk\":true,\"floorAreaM2\":1800,\"investmentCny10k\":600}")"
+call POST /api/v1/applications "${T[st-clerk]}" "$(guide_application ST CP-8a "{\"projectCode\":\"$P1\",\"projectName\":\"低风险厂房\",\"projectCategory\":\"social-small-industrial-low-risk\",\"lowRisk\":true,\"floorAreaM2\":1800,\"investmentCny10k\":600}")"
 if [[ "$STATUS" == 201 ]]; then
   ST_CASE="$(echo "$BODY" | json 'd["caseNumber"]')"; ST_AT="$(echo "$BODY" | json 'd["acceptedAt"]')"; ST_DUE="$(echo "$BODY" | json 'd["promisedDueAt"]')"
   expected="$(curl -sS -m 10 -G "$GATEWAY/api/v1/calendar/ST/due" --data-urlencode "from=$ST_AT" -d amount=11 -d unit=WORKING_DAYS | json 'd["dueAt"]')"
@@ -86,7 +77,7 @@ fi
 
 echo "== FC: a planning permit (CP-2b) paused for 公示 and 缴费"
 P2="$(project_code)"
-call POST /api/v1/applications "${T[fc-clerk]}" "$(application FC CP-2b "{\"projectCode\":\"$P2\",\"projectName\":\"峰城区第一小学\",\"projectCategory\":\"gov-building\",\"floorAreaM2\":12000,\"investmentCny10k\":8500}")"
+call POST /api/v1/applications "${T[fc-clerk]}" "$(guide_application FC CP-2b "{\"projectCode\":\"$P2\",\"projectName\":\"峰城区第一小学\",\"projectCategory\":\"gov-building\",\"floorAreaM2\":12000,\"investmentCny10k\":8500}")"
 if [[ "$STATUS" == 201 ]]; then
   FC_CASE="$(echo "$BODY" | json 'd["caseNumber"]')"; FC_DUE="$(echo "$BODY" | json 'd["promisedDueAt"]')"
   ok "FC $FC_CASE accepted, due $FC_DUE (3 working days)"
@@ -121,7 +112,7 @@ print(round(seconds, 3) if b >= a else -1)" "$FC_DUE")"
   python3 -c "import sys; m=float(sys.argv[1]); sys.exit(0 if 0 <= m <= int(sys.argv[2]) else 1)" "$moved" "$paused" \
     && ok "the approval due date moved by ${moved} s of office time (the pauses took at most ${paused} s)" \
     || bad "the due date moved by $moved s of office time for pauses of at most $paused s"
-  call POST /api/v1/applications "${T[fc-clerk]}" "$(application FC CP-7 "{\"projectCode\":\"$P2\"}")"
+  call POST /api/v1/applications "${T[fc-clerk]}" "$(guide_application FC CP-7 "{\"projectCode\":\"$P2\"}")"
   [[ "$STATUS" == 409 ]] && ok "a construction permit two stages ahead: 409 $(echo "$BODY" | json 'd["detailZh"]')" || bad "stage order: $STATUS $BODY"
   call GET "/api/v1/construction-permit/projects/$P2" "${T[fc-planner]}"
   [[ "$STATUS" == 200 && "$(echo "$BODY" | json 'd["stage"]')" == land-use-planning ]] \
@@ -134,7 +125,7 @@ fi
 echo "== LC: joint completion acceptance (CP-9) and construction.completion-accepted"
 start_ms=$(( $(date +%s%3N) - 2000 ))
 P3="$(project_code)"
-call POST /api/v1/applications "${T[lc-clerk]}" "$(application LC CP-9 "{\"projectCode\":\"$P3\",\"projectName\":\"临川花园二期\",\"projectCategory\":\"social-building\",\"floorAreaM2\":36000,\"investmentCny10k\":21000,\"landParcel\":\"LC-2026-031\",\"buildings\":[{\"building\":\"1号楼\",\"units\":96},{\"building\":\"2号楼\",\"units\":88}]}")"
+call POST /api/v1/applications "${T[lc-clerk]}" "$(guide_application LC CP-9 "{\"projectCode\":\"$P3\",\"projectName\":\"临川花园二期\",\"projectCategory\":\"social-building\",\"floorAreaM2\":36000,\"investmentCny10k\":21000,\"landParcel\":\"LC-2026-031\",\"buildings\":[{\"building\":\"1号楼\",\"units\":96},{\"building\":\"2号楼\",\"units\":88}]}")"
 if [[ "$STATUS" == 201 ]]; then
   LC_CASE="$(echo "$BODY" | json 'd["caseNumber"]')"
   ok "LC $LC_CASE accepted, due $(echo "$BODY" | json 'd["promisedDueAt"]') (15 working days)"
@@ -200,7 +191,7 @@ fi
 
 echo "== ST: 分段施工许可 (CP-7), one permit per 施工段"
 P5="$(project_code)"
-section() { application ST CP-7 "{\"projectCode\":\"$P5\",\"projectName\":\"汕头商务楼\",\"projectCategory\":\"social-building\",\"floorAreaM2\":18000,\"investmentCny10k\":9000,\"constructionSection\":\"$1\"}"; }
+section() { guide_application ST CP-7 "{\"projectCode\":\"$P5\",\"projectName\":\"汕头商务楼\",\"projectCategory\":\"social-building\",\"floorAreaM2\":18000,\"investmentCny10k\":9000,\"constructionSection\":\"$1\"}"; }
 call POST /api/v1/applications "${T[st-clerk]}" "$(section foundation)"
 [[ "$STATUS" == 201 ]] && ok "基础工程 permit $(echo "$BODY" | json 'd["caseNumber"]')" || bad "foundation permit: $STATUS $BODY"
 call POST /api/v1/applications "${T[st-clerk]}" "$(section superstructure)"

@@ -28,3 +28,15 @@ summary() { # the last line of every check, and its exit status
   echo "$passed passed, $failed failed"
   ((failed == 0))
 }
+
+# guide_application JURISDICTION MATTER DATA-JSON: an enterprise's window application with every
+# material of the matter on paper, as the 办事指南 lists them; the enterprise is $APPLICANT_NAME, $USCC
+guide_application() {
+  curl -sS -m 20 "$GATEWAY/api/v1/catalogue/$1/matters/$2" | python3 -c "
+import json, sys
+guide = json.load(sys.stdin)
+print(json.dumps({'jurisdiction': sys.argv[1], 'matterCode': sys.argv[2], 'channel': 'WINDOW',
+  'applicant': {'type': 'ENTERPRISE', 'name': sys.argv[5], 'uscc': sys.argv[4]},
+  'materials': [{'code': m['code'], 'form': 'PAPER'} for m in guide['materials']],
+  'data': json.loads(sys.argv[3])}, ensure_ascii=False))" "$1" "$2" "$3" "$USCC" "$APPLICANT_NAME"
+}

@@ -10,17 +10,8 @@ set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 source "$ROOT/infra/check-lib.sh"
 USCC=91110105MA01FC010D
+APPLICANT_NAME=示例置业有限公司
 
-# application JURISDICTION MATTER DATA-JSON: every material of the matter on paper (from the 办事指南)
-application() {
-  curl -sS -m 20 "$GATEWAY/api/v1/catalogue/$1/matters/$2" | python3 -c "
-import json, sys
-guide = json.load(sys.stdin)
-print(json.dumps({'jurisdiction': sys.argv[1], 'matterCode': sys.argv[2], 'channel': 'WINDOW',
-  'applicant': {'type': 'ENTERPRISE', 'name': '示例置业有限公司', 'uscc': sys.argv[4]},
-  'materials': [{'code': m['code'], 'form': 'PAPER'} for m in guide['materials']],
-  'data': json.loads(sys.argv[3])}, ensure_ascii=False))" "$1" "$2" "$3" "$USCC"
-}
 
 task_of() { # token case activity -> task id (waits up to 30 s)
   local i id
@@ -50,7 +41,7 @@ done
 ok "tokens for ${#T[@]} demo users"
 
 echo "== FC: 查封登记 (PR-1a), 即时办结"
-call POST /api/v1/applications "${T[fc-clerk]}" "$(application FC PR-1a '{}')"
+call POST /api/v1/applications "${T[fc-clerk]}" "$(guide_application FC PR-1a '{}')"
 if [[ "$STATUS" == 201 ]]; then
   CN="$(echo "$BODY" | json 'd["caseNumber"]')"
   ok "$CN decided in the request: $(echo "$BODY" | json 'd["results"]["certificationNumber"]')"
@@ -63,7 +54,7 @@ else
 fi
 
 echo "== FC: 转移登记 (PR-3a), 1 working day"
-call POST /api/v1/applications "${T[fc-clerk]}" "$(application FC PR-3a '{"notarised":true}')"
+call POST /api/v1/applications "${T[fc-clerk]}" "$(guide_application FC PR-3a '{"notarised":true}')"
 if [[ "$STATUS" == 201 ]]; then
   CN="$(echo "$BODY" | json 'd["caseNumber"]')"; AT="$(echo "$BODY" | json 'd["acceptedAt"]')"; DUE="$(echo "$BODY" | json 'd["promisedDueAt"]')"
   expected="$(due_in FC "$AT" 1)"
@@ -82,7 +73,7 @@ fi
 echo "== QX: 转移、抵押联办 with the tax paid (PR-3c, 1 WD) and without (PR-3d, 3 WD)"
 for case in "PR-3c true 1" "PR-3d false 3"; do
   read -r matter paid days <<<"$case"
-  call POST /api/v1/applications "${T[qx-clerk]}" "$(application QX "$matter" "{\"taxPrepaid\":$paid}")"
+  call POST /api/v1/applications "${T[qx-clerk]}" "$(guide_application QX "$matter" "{\"taxPrepaid\":$paid}")"
   if [[ "$STATUS" == 201 ]]; then
     AT="$(echo "$BODY" | json 'd["acceptedAt"]')"; DUE="$(echo "$BODY" | json 'd["promisedDueAt"]')"
     expected="$(due_in QX "$AT" "$days")"
@@ -91,7 +82,7 @@ for case in "PR-3c true 1" "PR-3d false 3"; do
     bad "QX $matter: $STATUS $BODY"
   fi
 done
-call POST /api/v1/applications "${T[qx-clerk]}" "$(application QX PR-3c '{"taxPrepaid":false}')"
+call POST /api/v1/applications "${T[qx-clerk]}" "$(guide_application QX PR-3c '{"taxPrepaid":false}')"
 [[ "$STATUS" == 422 && "$(echo "$BODY" | json 'd["outcome"]')" == REFUSED ]] \
   && ok "PR-3c without the tax paid: 不予受理 — $(echo "$BODY" | json 'd["refusal"]["zh"]')" || bad "PR-3c unpaid: $STATUS $BODY"
 

@@ -71,8 +71,7 @@ class ConstructionProjectTest {
     }
 
     static String staff(String role, String jurisdiction, String department) {
-        return TestTokens.issue(
-                jurisdiction.toLowerCase() + "-" + department, List.of(role), jurisdiction, department, null);
+        return TestTokens.staff(role, jurisdiction, department);
     }
 
     static String developer() {

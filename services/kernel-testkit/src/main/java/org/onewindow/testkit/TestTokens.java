@@ -80,6 +80,11 @@ public final class TestTokens {
         }
     }
 
+    /** Staff of a jurisdiction and department in a role, named after them (fc-planning). */
+    public static String staff(String role, String jurisdiction, String department) {
+        return issue(jurisdiction.toLowerCase() + "-" + department, List.of(role), jurisdiction, department, null);
+    }
+
     public static String clerk(String jurisdiction) {
         return issue(jurisdiction.toLowerCase() + "-clerk", List.of("clerk"), jurisdiction, "service-centre", null);
     }

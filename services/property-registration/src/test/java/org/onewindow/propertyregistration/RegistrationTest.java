@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,8 +60,7 @@ class RegistrationTest {
     }
 
     static String staff(String role, String jurisdiction, String department) {
-        return TestTokens.issue(
-                jurisdiction.toLowerCase() + "-" + department, List.of(role), jurisdiction, department, null);
+        return TestTokens.staff(role, jurisdiction, department);
     }
 
     /** An application for the matter with every material on paper. */
