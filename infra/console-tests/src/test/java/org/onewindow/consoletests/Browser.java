@@ -126,8 +126,11 @@ final class Browser implements AutoCloseable {
         container.findElement(exact).click();
     }
 
+    /** The same anywhere on the page, looked up afresh while waiting (the page may still be loading). */
     void clickText(String text) {
-        clickText(driver.findElement(By.tagName("body")), text);
+        By exact =
+                By.xpath("//body//*[normalize-space(.)='" + text + "' and not(*[normalize-space(.)='" + text + "'])]");
+        wait.until(ExpectedConditions.elementToBeClickable(exact)).click();
     }
 
     /** Types into an Element Plus input (its data-test lands on the native input). */
