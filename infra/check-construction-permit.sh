@@ -16,24 +16,12 @@
 set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 source "$ROOT/infra/check-lib.sh"
+SERVICE=construction-permit
 USCC=91110105MA01FC010D
 APPLICANT_NAME=示例建设有限公司
 
 
 project_code() { printf '2026-370402-47-03-%06d' $(( ($(date +%s%N) / 1000) % 1000000 )); }
-
-task_of() { # token case activity -> task id (waits up to 30 s)
-  local i id
-  for i in $(seq 1 60); do
-    call GET /api/v1/construction-permit/tasks "$1"
-    id="$(echo "$BODY" | python3 -c "
-import json,sys
-for t in json.load(sys.stdin):
-    if t['caseNumber']==sys.argv[1] and t['activity']==sys.argv[2]: print(t['id']); break" "$2" "$3" 2>/dev/null)"
-    [[ -n "$id" ]] && { echo "$id"; return; }
-    sleep 0.5
-  done
-}
 
 decide() { # token case activity label
   local id

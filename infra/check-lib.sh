@@ -40,3 +40,18 @@ print(json.dumps({'jurisdiction': sys.argv[1], 'matterCode': sys.argv[2], 'chann
   'materials': [{'code': m['code'], 'form': 'PAPER'} for m in guide['materials']],
   'data': json.loads(sys.argv[3])}, ensure_ascii=False))" "$1" "$2" "$3" "$USCC" "$APPLICANT_NAME"
 }
+
+# task_of TOKEN CASE ACTIVITY -> the id of the case's open task of that activity in $SERVICE's
+# task list, as TOKEN sees it (waits up to 30 s; prints nothing when there is none)
+task_of() {
+  local i id
+  for i in $(seq 1 60); do
+    call GET "/api/v1/$SERVICE/tasks" "$1"
+    id="$(echo "$BODY" | python3 -c "
+import json,sys
+for t in json.load(sys.stdin):
+    if t['caseNumber']==sys.argv[1] and t['activity']==sys.argv[2]: print(t['id']); break" "$2" "$3" 2>/dev/null)"
+    [[ -n "$id" ]] && { echo "$id"; return; }
+    sleep 0.5
+  done
+}

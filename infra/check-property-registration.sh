@@ -9,22 +9,9 @@
 set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 source "$ROOT/infra/check-lib.sh"
+SERVICE=property-registration
 USCC=91110105MA01FC010D
 APPLICANT_NAME=示例置业有限公司
-
-
-task_of() { # token case activity -> task id (waits up to 30 s)
-  local i id
-  for i in $(seq 1 60); do
-    call GET /api/v1/property-registration/tasks "$1"
-    id="$(echo "$BODY" | python3 -c "
-import json,sys
-for t in json.load(sys.stdin):
-    if t['caseNumber']==sys.argv[1] and t['activity']==sys.argv[2]: print(t['id']); break" "$2" "$3" 2>/dev/null)"
-    [[ -n "$id" ]] && { echo "$id"; return; }
-    sleep 0.5
-  done
-}
 
 # due_in JURISDICTION FROM AMOUNT: the calendar's due instant for AMOUNT working days from FROM
 due_in() {
