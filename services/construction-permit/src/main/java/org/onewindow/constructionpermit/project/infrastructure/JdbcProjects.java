@@ -67,12 +67,10 @@ class JdbcProjects implements Projects {
 
     @Override
     public Optional<Project> lockAndFind(String code) {
-        boolean exists = jdbc.sql("SELECT 1 FROM project WHERE project_code = ? FOR UPDATE")
+        return jdbc.sql("SELECT * FROM project WHERE project_code = ? FOR UPDATE")
                 .param(code)
-                .query(Integer.class)
-                .optional()
-                .isPresent();
-        return exists ? find(code) : Optional.empty();
+                .query((rs, i) -> project(rs, cases(code)))
+                .optional();
     }
 
     @Override
