@@ -267,7 +267,7 @@ export interface components {
         Material: {
             code?: string;
             /** @enum {string} */
-            form?: "PAPER" | "UPLOAD" | "E_LICENCE" | "COMMITMENT";
+            form?: "PAPER" | "UPLOAD" | "E_LICENCE" | "COMMITMENT" | "SHARED";
             reference?: string;
         };
         Supplement: {

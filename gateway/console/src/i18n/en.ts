@@ -86,7 +86,7 @@ const en: typeof zh = {
     submitting: 'Submitting…',
     reset: 'Clear',
     allPaper: 'All on paper',
-    forms: { PAPER: 'Paper', UPLOAD: 'Upload', E_LICENCE: 'E-licence', COMMITMENT: 'Commitment', NONE: 'Not given' },
+    forms: { PAPER: 'Paper', UPLOAD: 'Upload', E_LICENCE: 'E-licence', COMMITMENT: 'Commitment', SHARED: 'Not needed (shared)', NONE: 'Not given' },
     fix: 'Correct the marked fields and submit again.',
     unreachable: 'No answer from the back office (network or service unavailable). Submit again: the same application keeps its Idempotency-Key, so no second case is opened.',
     inputs: {

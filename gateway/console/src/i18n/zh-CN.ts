@@ -84,7 +84,7 @@ export default {
     submitting: '正在提交…',
     reset: '清空',
     allPaper: '全部纸质',
-    forms: { PAPER: '纸质', UPLOAD: '上传', E_LICENCE: '电子证照', COMMITMENT: '告知承诺', NONE: '未提交' },
+    forms: { PAPER: '纸质', UPLOAD: '上传', E_LICENCE: '电子证照', COMMITMENT: '告知承诺', SHARED: '免提交（共享）', NONE: '未提交' },
     fix: '请按提示修改后再提交。',
     unreachable: '未收到后台答复（网络或后台暂时不可用）。请直接再次提交：同一申请会使用同一幂等键，不会重复立案。',
     inputs: {

@@ -1,5 +1,13 @@
 package org.onewindow.propertyregistration;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,16 +23,20 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.onewindow.kernel.catalogue.model.CatalogueLookup;
 import org.onewindow.kernel.catalogue.model.Matter;
 import org.onewindow.testkit.CaseServiceClient;
 import org.onewindow.testkit.CaseServiceClient.Reply;
 import org.onewindow.testkit.CaseServiceTest;
+import org.onewindow.testkit.EventSchemas;
 import org.onewindow.testkit.MovableClock;
 import org.onewindow.testkit.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Registrations through the service on a real PostgreSQL, Kafka broker and Camunda engine, on a
@@ -34,7 +47,7 @@ import org.springframework.context.annotation.Import;
 @CaseServiceTest(
         database = "pr_registration",
         properties = {
-            "onewindow.departments.base-url=http://127.0.0.1:9",
+            "spring.flyway.locations=" + RegistrationTest.WITH_DEMO_REGISTER,
             "onewindow.sla.scan-every=1h",
             "camunda.bpm.job-execution.wait-time-in-millis=200",
             "camunda.bpm.job-execution.max-wait=1000"
@@ -42,8 +55,32 @@ import org.springframework.context.annotation.Import;
 @Import(MovableClock.class)
 class RegistrationTest {
 
+    static final String WITH_DEMO_REGISTER =
+            "classpath:db/kernel,classpath:db/runtime,classpath:db/migration,classpath:db/demo";
     static final String OWNER_USCC = "91110105MA01FC010D";
     static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Units of the demo register (db/demo): FC 102 is mortgaged, 201 seized, 202 held by a company. */
+    static final String FC_101 = "370404001001GB00001F00010101";
+
+    static final String FC_102 = "370404001001GB00001F00010102";
+    static final String FC_201 = "370404001001GB00001F00010201";
+    static final String FC_202 = "370404001001GB00001F00010202";
+    static final String FC_301 = "370404001001GB00001F00010301";
+    static final String QX_101 = "370686001001GB00002F00010101";
+    static final String QX_102 = "370686001001GB00002F00010102";
+    static final String QX_201 = "370686001001GB00002F00010201";
+
+    /** The 电子证照库 (缮证) and any other department system answer with a reference. */
+    @RegisterExtension
+    static WireMockExtension departments = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
+
+    @DynamicPropertySource
+    static void departmentSystems(DynamicPropertyRegistry registry) {
+        registry.add("onewindow.departments.base-url", departments::baseUrl);
+    }
 
     @LocalServerPort
     int port;
@@ -52,6 +89,14 @@ class RegistrationTest {
     CatalogueLookup catalogue;
 
     CaseServiceClient client;
+
+    @BeforeEach
+    void departmentsAnswer() {
+        departments.stubFor(post(urlPathMatching("/[a-z-]+/registrations"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"reference\":\"DZZZ-0001\"}")));
+    }
 
     @BeforeEach
     void client() {
@@ -94,26 +139,39 @@ class RegistrationTest {
     }
 
     @Test
-    void aSeizureIsRegisteredWhileTheClerkWaits() {
+    void aSeizureIsRegisteredWhileTheClerkWaitsAndThenBlocksATransfer() {
         Instant since = Instant.now().minusSeconds(5);
-        Reply receipt = apply("FC", "PR-1a", Map.of());
+        Reply receipt = apply("FC", "PR-1a", Map.of("unitNumber", FC_301));
         String cn = receipt.body().path("caseNumber").asText();
 
         assertThat(receipt.body().path("results").path("certificationNumber").asText())
                 .isEqualTo("鲁（2026）FC不动产证明第" + cn.split("-")[3] + "号");
-        JsonNode file =
-                client.read(staff("supervisor", "FC", "service-centre"), cn).body();
+        String supervisor = staff("supervisor", "FC", "service-centre");
+        JsonNode file = client.read(supervisor, cn).body();
         assertThat(file.path("status").asText()).isEqualTo("DELIVERED");
         assertThat(client.tasks(staff("approver", "FC", "real-estate-registration")))
                 .noneMatch(t -> t.path("caseNumber").asText().equals(cn));
         assertThat(client.eventsOf(cn, since, 3, Duration.ofSeconds(20)))
                 .extracting(e -> e.path("type").asText())
                 .containsExactly("case.accepted", "case.decided", "case.delivered");
+        assertThat(unit(FC_301).path("seizures").asInt()).isEqualTo(1);
+
+        Reply transfer = client.apply(
+                staff("clerk", "FC", "service-centre"),
+                application("FC", "PR-3a", Map.of("notarised", true, "unitNumber", FC_301)));
+        assertThat(transfer.status()).isEqualTo(409);
+        assertThat(transfer.contentType()).startsWith("application/problem+json");
+        assertThat(transfer.body().path("code").asText()).isEqualTo("unit.seized");
+        assertThat(transfer.body().path("detailZh").asText()).contains("已被查封").contains("转移登记");
+        assertThat(unit(FC_301).path("ownerName").asText())
+                .as("nothing changed")
+                .isEqualTo("刘洋");
     }
 
     @Test
-    void aTransferAcceptedAtTenIsDueTheNextWorkingDayAndIsRegisteredAfterReview() {
-        Reply receipt = apply("FC", "PR-3a", Map.of("notarised", true));
+    void aTransferAcceptedAtTenIsDueTheNextWorkingDayAndAnnouncesTheUtilityTransfers() {
+        Instant since = Instant.now().minusSeconds(5);
+        Reply receipt = apply("FC", "PR-3a", Map.of("notarised", true, "unitNumber", FC_202));
         assertThat(dueDay(receipt)).isEqualTo(LocalDate.of(2026, 11, 25));
         String cn = receipt.body().path("caseNumber").asText();
 
@@ -127,25 +185,110 @@ class RegistrationTest {
                         .status())
                 .isEqualTo(204);
         String window = staff("clerk", "FC", "service-centre");
-        JsonNode deliver = await().atMost(Duration.ofSeconds(15))
+        JsonNode deliver = await().atMost(Duration.ofSeconds(20))
                 .until(() -> client.taskOf(window, cn, "deliver").orElse(null), t -> t != null);
+        departments.verify(postRequestedFor(urlEqualTo("/e-licence-library/registrations"))
+                .withRequestBody(matchingJsonPath("$.caseNumber", equalTo(cn))));
         assertThat(client.complete(window, deliver.path("id").asText(), "{\"channel\":\"WINDOW\"}")
                         .status())
                 .isEqualTo(204);
         assertThat(client.read(window, cn).body().path("status").asText()).isEqualTo("DELIVERED");
+
+        JsonNode unit = unit(FC_202);
+        assertThat(unit.path("ownerName").asText()).isEqualTo("示例置业有限公司");
+        assertThat(unit.path("registeredOn").asText()).isEqualTo("2026-11-24");
+        JsonNode transferred = client.eventsOf(cn, since, 4, Duration.ofSeconds(20)).stream()
+                .filter(e -> e.path("type").asText().equals("property.transfer-registered"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(EventSchemas.violations(transferred)).isEmpty();
+        JsonNode data = transferred.path("data");
+        assertThat(data.path("unitNumber").asText()).isEqualTo(FC_202);
+        assertThat(data.path("previousOwner").path("name").asText()).isEqualTo("峰城示例置业有限公司");
+        assertThat(data.path("newOwner").path("uscc").asText()).isEqualTo(OWNER_USCC);
+        assertThat(data.path("registeredOn").asText()).isEqualTo("2026-11-24");
+        assertThat(data.path("utilities").findValuesAsText("matterCode"))
+                .as("FC coordinates all four 过户 (D-FC-20)")
+                .containsExactlyInAnyOrder("UT-Xa", "UT-Xb", "UT-Xc", "UT-Xd");
+    }
+
+    @Test
+    void aUnitSeizedAfterAcceptanceIsNotTransferredAtRegistration() {
+        Instant since = Instant.now().minusSeconds(5);
+        Reply receipt = apply("FC", "PR-3a", Map.of("notarised", true, "unitNumber", FC_101));
+        String cn = receipt.body().path("caseNumber").asText();
+        apply("FC", "PR-1a", Map.of("unitNumber", FC_101)); // the court's notice arrives meanwhile
+
+        String registrar = staff("approver", "FC", "real-estate-registration");
+        JsonNode review = await().atMost(Duration.ofSeconds(15))
+                .until(() -> client.taskOf(registrar, cn, "review").orElse(null), t -> t != null);
+        client.complete(registrar, review.path("id").asText(), "{\"decision\":\"APPROVED\",\"comment\":\"核验无误\"}");
+
+        JsonNode file = await().atMost(Duration.ofSeconds(15))
+                .until(
+                        () -> client.read(registrar, cn).body(),
+                        f -> f.path("status").asText().equals("DENIED"));
+        assertThat(file.toString()).contains("已被查封");
+        assertThat(unit(FC_101).path("ownerName").asText()).isEqualTo("王建国");
+    }
+
+    @Test
+    void unknownAndMalformedUnitsAreRefusedWithTheReason() {
+        String clerk = staff("clerk", "FC", "service-centre");
+        Reply unknown =
+                client.apply(clerk, application("FC", "PR-4a", Map.of("unitNumber", "370404001001GB00001F00019999")));
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.body().path("code").asText()).isEqualTo("unit.unknown");
+        assertThat(unknown.body().path("detailZh").asText()).startsWith("抵押的不动产单元");
+        assertThat(unknown.body().path("errors").findValuesAsText("field")).contains("data.unitNumber");
+
+        Reply malformed =
+                client.apply(clerk, application("FC", "PR-3a", Map.of("notarised", true, "unitNumber", "1-101")));
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.body().toString()).contains("28 位");
+
+        Reply missing = client.apply(clerk, application("FC", "PR-1b", Map.of()));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.body().toString()).contains("请填写不动产单元号");
+
+        Reply notMortgaged = client.apply(clerk, application("FC", "PR-1b", Map.of("unitNumber", FC_202)));
+        assertThat(notMortgaged.status()).isEqualTo(422);
+        assertThat(notMortgaged.body().path("code").asText()).isEqualTo("unit.not-mortgaged");
+
+        Reply elsewhere = client.apply(
+                staff("clerk", "QX", "service-centre"), application("QX", "PR-4a", Map.of("unitNumber", FC_102)));
+        assertThat(elsewhere.status()).isEqualTo(409);
+        assertThat(elsewhere.body().path("detailZh").asText()).contains("位于 FC");
     }
 
     @Test
     void qxJointTransferAndMortgageIsDueInOneWorkingDayWithTheTaxPaidAndThreeWithout() {
-        assertThat(dueDay(apply("QX", "PR-3c", Map.of("taxPrepaid", true)))).isEqualTo(LocalDate.of(2026, 11, 25));
-        assertThat(dueDay(apply("QX", "PR-3d", Map.of("taxPrepaid", false)))).isEqualTo(LocalDate.of(2026, 11, 27));
+        assertThat(dueDay(apply("QX", "PR-3c", Map.of("taxPrepaid", true, "unitNumber", QX_101))))
+                .isEqualTo(LocalDate.of(2026, 11, 25));
+        assertThat(dueDay(apply("QX", "PR-3d", Map.of("taxPrepaid", false, "unitNumber", QX_201))))
+                .isEqualTo(LocalDate.of(2026, 11, 27));
+        assertThat(dueDay(apply("QX", "PR-4a", Map.of("underConstruction", false, "unitNumber", QX_102))))
+                .as("a mortgage of a built unit (non-tax) in 1 working day")
+                .isEqualTo(LocalDate.of(2026, 11, 25));
 
         Reply wrongMatter = client.apply(
-                staff("clerk", "QX", "service-centre"), application("QX", "PR-3c", Map.of("taxPrepaid", false)));
+                staff("clerk", "QX", "service-centre"),
+                application("QX", "PR-3c", Map.of("taxPrepaid", false, "unitNumber", QX_101)));
         assertThat(wrongMatter.status()).isEqualTo(422);
         assertThat(wrongMatter.body().path("outcome").asText()).isEqualTo("REFUSED");
         assertThat(wrongMatter.body().path("refusal").path("zh").asText())
                 .as("the threshold as a clerk reads it")
                 .contains("是否已完税：是");
+    }
+
+    JsonNode unit(String unitNumber) {
+        Reply reply = client.call(
+                "GET",
+                "/api/v1/property-registration/units/" + unitNumber,
+                staff("approver", unitNumber.startsWith("370404") ? "FC" : "QX", "real-estate-registration"),
+                null,
+                null);
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+        return reply.body();
     }
 }

@@ -88,6 +88,7 @@ public class CaseActions {
                         "该材料不在欠缺清单中；欠缺：" + owed,
                         "not an owed material; owed: " + owed));
             } else if (m.form() == null
+                    || m.form() == MaterialForm.SHARED
                     || (m.form() != MaterialForm.PAPER
                             && (m.reference() == null || m.reference().isBlank()))) {
                 problems.add(FieldViolation.of(

@@ -1,5 +1,6 @@
 package org.onewindow.runtime.extension;
 
+import java.util.List;
 import java.util.Map;
 import org.onewindow.kernel.application.model.Application;
 import org.onewindow.kernel.catalogue.model.CatalogueVersion;
@@ -22,5 +23,15 @@ public interface MatterVariables {
      */
     default Map<String, Object> knownData(Application application) {
         return Map.of();
+    }
+
+    /**
+     * 免提交: materials the platform already holds evidence of for this application (a completion
+     * acceptance another service announced), each as {@code SHARED} with a reference to where it is
+     * held. The intake lists them where the application gives nothing for the material, before the
+     * acceptance rules read the materials; what the applicant hands in is kept as given.
+     */
+    default List<Application.Material> sharedMaterials(Application application) {
+        return List.of();
     }
 }

@@ -180,10 +180,16 @@ public class Intake {
     /** The application with what the services already know added where it is silent. */
     private Application withKnownData(Application submitted) {
         Map<String, Object> data = new LinkedHashMap<>();
+        List<Application.Material> materials = new ArrayList<>(submitted.materials());
+        Set<String> given =
+                submitted.materials().stream().map(Application.Material::code).collect(Collectors.toSet());
         for (MatterVariables extension : extensions) {
             data.putAll(extension.knownData(submitted));
+            extension.sharedMaterials(submitted).stream()
+                    .filter(m -> given.add(m.code()))
+                    .forEach(materials::add);
         }
-        if (data.isEmpty()) {
+        if (data.isEmpty() && materials.size() == submitted.materials().size()) {
             return submitted;
         }
         data.putAll(submitted.data());
@@ -192,7 +198,7 @@ public class Intake {
                 submitted.matterCode(),
                 submitted.channel(),
                 submitted.applicant(),
-                submitted.materials(),
+                materials,
                 data);
     }
 

@@ -37,6 +37,7 @@ public final class MaterialsPolicy implements DeficiencyPolicy {
             case UPLOAD -> given.hasReference() ? Optional.empty() : Optional.of(Deficiency.Reason.REFERENCE_MISSING);
             case COMMITMENT ->
                 material.commitmentAllowed() ? Optional.empty() : Optional.of(Deficiency.Reason.COMMITMENT_NOT_ALLOWED);
+            case SHARED -> given.hasReference() ? Optional.empty() : Optional.of(Deficiency.Reason.REFERENCE_MISSING);
             case E_LICENCE -> {
                 if (material.eLicence().isEmpty()) {
                     yield Optional.of(Deficiency.Reason.E_LICENCE_NOT_ACCEPTED);

@@ -125,6 +125,13 @@ public record Application(
                         "material.form-missing",
                         "请填写材料形式（PAPER、UPLOAD、E_LICENCE 或 COMMITMENT）",
                         "give the form: PAPER, UPLOAD, E_LICENCE or COMMITMENT"));
+            } else if (m.form() == MaterialForm.SHARED) {
+                out.add(
+                        FieldViolation.of(
+                                field + ".form",
+                                "material.form-shared",
+                                "免提交的材料由平台核验共享数据后自动列入，请改选纸质、上传、电子证照或告知承诺",
+                                "SHARED is added by the platform from data it holds; give PAPER, UPLOAD, E_LICENCE or COMMITMENT"));
             } else if (m.form() != MaterialForm.PAPER && m.form() != MaterialForm.COMMITMENT && blank(m.reference())) {
                 out.add(FieldViolation.of(
                         field + ".reference",

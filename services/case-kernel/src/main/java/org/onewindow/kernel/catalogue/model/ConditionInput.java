@@ -33,7 +33,9 @@ public enum ConditionInput {
     /** Joint completion acceptance all at once (COMPREHENSIVE) or in stages (STAGED). */
     ACCEPTANCE_MODE("acceptanceMode", Type.TEXT, null, "联合验收方式", "joint acceptance mode"),
     /** The 施工段 of a staged construction permit (分段施工许可), where a matter allows it. */
-    CONSTRUCTION_SECTION("constructionSection", Type.TEXT, null, "施工段", "construction section");
+    CONSTRUCTION_SECTION("constructionSection", Type.TEXT, null, "施工段", "construction section"),
+    /** 不动产单元号 (GB/T 37346, 28 characters) of the unit a registration concerns. */
+    UNIT_NUMBER("unitNumber", Type.TEXT, null, "不动产单元号", "real-property unit number");
 
     /** What kind of value an input holds. */
     public enum Type {
