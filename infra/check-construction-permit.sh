@@ -20,24 +20,6 @@ SERVICE=construction-permit
 USCC=91110105MA01FC010D
 APPLICANT_NAME=示例建设有限公司
 
-
-project_code() { printf '2026-370402-47-03-%06d' $(( ($(date +%s%N) / 1000) % 1000000 )); }
-
-decide() { # token case activity label
-  local id
-  id="$(task_of "$1" "$2" "$3")"
-  [[ -n "$id" ]] || { bad "$4: no $3 task for $2"; return; }
-  call POST "/api/v1/construction-permit/tasks/$id/complete" "$1" '{"decision":"APPROVED","comment":"符合要求"}'
-  [[ "$STATUS" == 204 ]] && ok "$4" || bad "$4: $STATUS $BODY"
-}
-
-deliver() { # clerk-token case
-  local id
-  id="$(task_of "$1" "$2" deliver)"
-  call POST "/api/v1/construction-permit/tasks/$id/complete" "$1" '{"channel":"WINDOW"}'
-  [[ "$STATUS" == 204 ]] && ok "统一出件 of $2" || bad "deliver $2: $STATUS $BODY"
-}
-
 echo "== tokens from $KEYCLOAK"
 declare -A T
 for u in st-clerk st-builder fc-clerk fc-planner lc-clerk lc-builder lc-planner lc-land lc-fire lc-air-defence lc-archivist fc-applicant; do

@@ -55,3 +55,22 @@ for t in json.load(sys.stdin):
     sleep 0.5
   done
 }
+
+# project_code [DISTRICT]: a fresh 项目代码 (investment-project code) in the district
+project_code() { printf '2026-%s-47-03-%06d' "${1:-370402}" $(( ($(date +%s%N) / 1000) % 1000000 )); }
+
+# decide and deliver complete a case's task in $SERVICE: approving it, and 出件 at the window
+decide() { # token case activity label
+  local id
+  id="$(task_of "$1" "$2" "$3")"
+  [[ -n "$id" ]] || { bad "$4: no $3 task for $2"; return; }
+  call POST "/api/v1/$SERVICE/tasks/$id/complete" "$1" '{"decision":"APPROVED","comment":"符合要求"}'
+  [[ "$STATUS" == 204 ]] && ok "$4" || bad "$4: $STATUS $BODY"
+}
+
+deliver() { # clerk-token case
+  local id
+  id="$(task_of "$1" "$2" deliver)"
+  call POST "/api/v1/$SERVICE/tasks/$id/complete" "$1" '{"channel":"WINDOW"}'
+  [[ "$STATUS" == 204 ]] && ok "统一出件 of $2" || bad "deliver $2: $STATUS $BODY"
+}
