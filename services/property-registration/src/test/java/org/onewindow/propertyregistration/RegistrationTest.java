@@ -2,7 +2,11 @@ package org.onewindow.propertyregistration;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.moreThanOrExactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -49,6 +53,7 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {
             "spring.flyway.locations=" + RegistrationTest.WITH_DEMO_REGISTER,
             "onewindow.sla.scan-every=1h",
+            "onewindow.property.tax-poll-interval=PT1S",
             "camunda.bpm.job-execution.wait-time-in-millis=200",
             "camunda.bpm.job-execution.max-wait=1000"
         })
@@ -70,6 +75,7 @@ class RegistrationTest {
     static final String QX_101 = "370686001001GB00002F00010101";
     static final String QX_102 = "370686001001GB00002F00010102";
     static final String QX_201 = "370686001001GB00002F00010201";
+    static final String ST_101 = "370406001001GB00004F00010101";
 
     /** The 电子证照库 (缮证) and any other department system answer with a reference. */
     @RegisterExtension
@@ -279,6 +285,39 @@ class RegistrationTest {
         assertThat(wrongMatter.body().path("refusal").path("zh").asText())
                 .as("the threshold as a clerk reads it")
                 .contains("是否已完税：是");
+    }
+
+    @Test
+    void aTransferInSettlementOfDebtWaitsForTheTransfereesTaxWithTheClockStopped() {
+        Instant since = Instant.now().minusSeconds(5);
+        departments.stubFor(get(urlPathMatching("/tax/cases/.*/payment")).willReturn(okJson("{\"paid\":false}")));
+        Reply receipt = apply("ST", "PR-13", Map.of("unitNumber", ST_101));
+        String cn = receipt.body().path("caseNumber").asText();
+        String registrar = staff("approver", "ST", "real-estate-registration");
+
+        JsonNode waiting = await().atMost(Duration.ofSeconds(15))
+                .until(() -> client.read(registrar, cn).body(), f -> f.path("suspended")
+                        .asBoolean());
+        assertThat(waiting.path("status").asText()).isEqualTo("IN_PROGRESS");
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> departments.verify(
+                        moreThanOrExactly(2), getRequestedFor(urlEqualTo("/tax/cases/" + cn + "/payment"))));
+        assertThat(client.taskOf(registrar, cn, "review"))
+                .as("no review before the tax is paid")
+                .isEmpty();
+
+        // the newest stub wins: the tax office now has the payment
+        departments.stubFor(get(urlPathMatching("/tax/cases/.*/payment"))
+                .willReturn(okJson("{\"paid\":true,\"paidOn\":\"2026-11-24\"}")));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> client.taskOf(registrar, cn, "review").isPresent());
+        JsonNode paid = client.read(registrar, cn).body();
+        assertThat(paid.path("suspended").asBoolean()).isFalse();
+        assertThat(paid.path("results").path("taxPaidOn").asText()).isEqualTo("2026-11-24");
+        assertThat(client.eventsOf(cn, since, 3, Duration.ofSeconds(20)))
+                .extracting(e ->
+                        e.path("type").asText() + e.path("data").path("reason").asText(""))
+                .containsSubsequence("case.accepted", "case.suspendedTAX_PAYMENT", "case.resumed");
     }
 
     JsonNode unit(String unitNumber) {

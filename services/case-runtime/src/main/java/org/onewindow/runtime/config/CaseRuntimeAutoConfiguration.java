@@ -41,6 +41,7 @@ import org.onewindow.runtime.readiness.WarmUp;
 import org.onewindow.runtime.step.CaseComponents;
 import org.onewindow.runtime.step.CaseDecision;
 import org.onewindow.runtime.step.CaseMilestone;
+import org.onewindow.runtime.step.ClockHold;
 import org.onewindow.runtime.step.ComponentRegistration;
 import org.onewindow.runtime.step.RatingInvitation;
 import org.onewindow.runtime.step.StepClocks;
@@ -218,6 +219,12 @@ public class CaseRuntimeAutoConfiguration {
     @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
     CaseMilestone caseMilestone(CaseFiles cases, CaseJournal journal, PromisedDates dates, Clock clock) {
         return new CaseMilestone(cases, journal, dates.zone(), clock);
+    }
+
+    @Bean
+    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+    ClockHold clockHold(CaseFiles cases, CaseJournal journal, ClockKeeper clocks, Clock clock) {
+        return new ClockHold(cases, journal, clocks, clock);
     }
 
     @Bean

@@ -44,6 +44,20 @@ public class ExternalSystems {
         this.properties = properties;
     }
 
+    /**
+     * Asks a system about a case ({@code GET /{system}/cases/{caseNumber}/{topic}}: the tax office
+     * whether the transferee has paid), behind the same breaker as its registrations; the answer as
+     * the system sent it.
+     */
+    public Map<String, Object> ask(String system, String caseNumber, String topic) {
+        CircuitBreaker breaker = breakers.circuitBreaker("department-" + system, "departments");
+        Map<String, Object> body = breaker.executeSupplier(() -> http.get()
+                .uri("/{system}/cases/{caseNumber}/{topic}", system, caseNumber, topic)
+                .retrieve()
+                .body(ANSWER));
+        return body == null ? Map.of() : body;
+    }
+
     /** Registers a component or step of a case with the system that handles it. */
     public Answer register(String component, String caseNumber, String jurisdiction, Map<String, Object> details) {
         String system = properties.systemOf(component);

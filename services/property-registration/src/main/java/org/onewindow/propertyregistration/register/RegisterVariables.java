@@ -48,6 +48,8 @@ class RegisterVariables implements MatterVariables, CaseOpenedListener {
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("registrationKind", kind.get().name());
         variables.put("completionAwaited", false);
+        variables.put("taxAwaited", settings.awaitsTax(matter.code()));
+        variables.put("taxPollInterval", settings.taxPollInterval().toString());
         String jurisdiction = application.jurisdiction();
         if (kind.get() == RegistrationKind.FIRST) {
             String projectCode = requireText(application, "projectCode", "请填写项目代码（竣工验收的工程建设项目）");
