@@ -186,7 +186,7 @@ const en: typeof zh = {
       rated: 'Rating',
       promised: 'promised by {at}',
     },
-    steps: {},
+    steps: { 'tax-payment': 'Waiting for the transferee’s tax (clock stopped)', 'e-certificate': 'Certificate into the e-licence library' },
     clockNames: { APPROVAL: 'Approval limit', WHOLE_PROCESS: 'Whole-process limit', STEP: 'Step limit: {step}' },
     clocks: 'Time limits',
     noClocks: 'No limit applies (or decided on the spot).',

@@ -184,7 +184,7 @@ export default {
       rated: '好差评',
       promised: '承诺 {at} 前',
     },
-    steps: {},
+    steps: { 'tax-payment': '等待受让方缴税（暂停计时）', 'e-certificate': '缮证（电子证照入库）' },
     clockNames: { APPROVAL: '审批时限', WHOLE_PROCESS: '全流程时限', STEP: '环节时限：{step}' },
     clocks: '时限',
     noClocks: '本事项未设时限（或即时办结）。',

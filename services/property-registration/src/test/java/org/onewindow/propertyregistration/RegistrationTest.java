@@ -230,11 +230,16 @@ class RegistrationTest {
                 .until(() -> client.taskOf(registrar, cn, "review").orElse(null), t -> t != null);
         client.complete(registrar, review.path("id").asText(), "{\"decision\":\"APPROVED\",\"comment\":\"核验无误\"}");
 
-        JsonNode file = await().atMost(Duration.ofSeconds(15))
+        await().atMost(Duration.ofSeconds(15))
                 .until(
                         () -> client.read(registrar, cn).body(),
                         f -> f.path("status").asText().equals("DENIED"));
-        assertThat(file.toString()).contains("已被查封");
+        JsonNode decided = client.eventsOf(cn, since, 2, Duration.ofSeconds(20)).stream()
+                .filter(e -> e.path("type").asText().equals("case.decided"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(decided.path("data").path("decision").asText()).isEqualTo("DENIED");
+        assertThat(decided.path("data").path("reason").asText()).contains("已被查封");
         assertThat(unit(FC_101).path("ownerName").asText()).isEqualTo("王建国");
     }
 
@@ -295,9 +300,10 @@ class RegistrationTest {
         String cn = receipt.body().path("caseNumber").asText();
         String registrar = staff("approver", "ST", "real-estate-registration");
 
+        // ST states no limit for PR-13, so no clock runs: the wait shows as the case's current step
         JsonNode waiting = await().atMost(Duration.ofSeconds(15))
-                .until(() -> client.read(registrar, cn).body(), f -> f.path("suspended")
-                        .asBoolean());
+                .until(() -> client.read(registrar, cn).body(), f -> step(f, "tax-payment") != null);
+        assertThat(step(waiting, "tax-payment").path("status").asText()).isNotEqualTo("DONE");
         assertThat(waiting.path("status").asText()).isEqualTo("IN_PROGRESS");
         await().atMost(Duration.ofSeconds(15))
                 .untilAsserted(() -> departments.verify(
@@ -312,12 +318,21 @@ class RegistrationTest {
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> client.taskOf(registrar, cn, "review").isPresent());
         JsonNode paid = client.read(registrar, cn).body();
-        assertThat(paid.path("suspended").asBoolean()).isFalse();
+        assertThat(step(paid, "tax-payment").path("status").asText()).isEqualTo("DONE");
         assertThat(paid.path("results").path("taxPaidOn").asText()).isEqualTo("2026-11-24");
         assertThat(client.eventsOf(cn, since, 3, Duration.ofSeconds(20)))
                 .extracting(e ->
                         e.path("type").asText() + e.path("data").path("reason").asText(""))
                 .containsSubsequence("case.accepted", "case.suspendedTAX_PAYMENT", "case.resumed");
+    }
+
+    static JsonNode step(JsonNode file, String step) {
+        for (JsonNode s : file.path("steps")) {
+            if (s.path("step").asText().equals(step)) {
+                return s;
+            }
+        }
+        return null;
     }
 
     JsonNode unit(String unitNumber) {

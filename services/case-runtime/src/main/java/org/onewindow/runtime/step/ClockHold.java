@@ -15,9 +15,10 @@ import org.onewindow.runtime.clock.ClockKeeper;
  * 暂停计时 and 恢复计时 where the model, not a person, knows the case waits for someone outside the
  * office (the transferee's tax, 以物抵债): {@code <camunda:field name="hold" stringValue="pause"/>}
  * (or {@code resume}) and {@code <camunda:field name="reason" stringValue="TAX_PAYMENT"/>}. The
- * applicant sees the case suspended for that reason; case.suspended / case.resumed are raised and
- * audited as the system's. Only the clocks paused for this reason resume. A prototype bean, like
- * {@link CaseDecision}.
+ * applicant's progress shows the wait as a step ({@link #waitingStep}); case.suspended /
+ * case.resumed are raised and audited as the system's, even where the matter states no limit and no
+ * clock runs, because the case does wait. Only the clocks paused for this reason resume. A
+ * prototype bean, like {@link CaseDecision}.
  */
 public class ClockHold implements JavaDelegate {
 
@@ -50,17 +51,24 @@ public class ClockHold implements JavaDelegate {
         CaseFile file = cases.find(caseNumber)
                 .orElseThrow(() -> new IllegalStateException("process of a missing case " + caseNumber));
         PauseReason why = PauseReason.valueOf(reason.getValue(execution).toString());
+        String step = waitingStep(why);
         if ("pause".equals(hold.getValue(execution))) {
-            if (clocks.pause(caseNumber, why, clock.instant()) > 0) {
-                journal.recordBySystem(
-                        "case.suspend",
-                        caseNumber,
-                        file.jurisdiction(),
-                        "case.suspended",
-                        Map.of("reason", why.name()));
-            }
-        } else if (clocks.resume(caseNumber, why, clock.instant())) {
+            clocks.pause(caseNumber, why, clock.instant());
+            cases.stepStarted(caseNumber, step, clock.instant());
+            journal.recordBySystem(
+                    "case.suspend", caseNumber, file.jurisdiction(), "case.suspended", Map.of("reason", why.name()));
+        } else {
+            clocks.resume(caseNumber, why, clock.instant());
+            cases.stepCompleted(caseNumber, step, null, clock.instant());
             journal.recordBySystem("case.resume", caseNumber, file.jurisdiction(), "case.resumed", Map.of());
         }
+    }
+
+    /**
+     * The step the applicant's progress shows while the case waits (TAX_PAYMENT: {@code tax-payment}),
+     * also where the matter states no limit and so no clock stands still.
+     */
+    static String waitingStep(PauseReason reason) {
+        return reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 }
