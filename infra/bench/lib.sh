@@ -18,7 +18,9 @@ case "$SERVICE" in
     MATTERS="EO-1 bundle by clerks of FC, LC and QX at random" ;;
   construction-permit)
     MATTERS="ST CP-8a, FC CP-2b or LC CP-2 at random by st-clerk, fc-clerk or lc-clerk, each registering a new project" ;;
-  *) echo "SERVICE=$SERVICE: enterprise-opening or construction-permit" >&2; exit 2 ;;
+  property-registration)
+    MATTERS="construction.completion-accepted announcements consumed for 交房即办证" ;;
+  *) echo "SERVICE=$SERVICE: enterprise-opening, construction-permit or property-registration" >&2; exit 2 ;;
 esac
 DB="${SERVICE//-/_}"
 TOPIC="onewindow.$SERVICE.case-events"
