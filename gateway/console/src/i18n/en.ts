@@ -94,6 +94,7 @@ const en: typeof zh = {
       projectName: 'Project name',
       landParcel: 'Land parcel',
       constructionSection: 'Construction section (staged permit; leave empty for the whole project)',
+      unitNumber: 'Real-property unit number (28 characters)',
       acceptanceMode: 'Joint acceptance',
       capacityKw: 'Capacity',
       capacityKva: 'Capacity',

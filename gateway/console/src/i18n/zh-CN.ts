@@ -92,6 +92,7 @@ export default {
       projectName: '项目名称',
       landParcel: '宗地编号',
       constructionSection: '施工段（分段办理施工许可，整体办理不填）',
+      unitNumber: '不动产单元号（28 位）',
       acceptanceMode: '联合验收方式',
       capacityKw: '用电容量',
       capacityKva: '报装容量',

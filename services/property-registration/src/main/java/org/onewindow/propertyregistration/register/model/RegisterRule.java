@@ -35,8 +35,9 @@ public final class RegisterRule {
         }
         PropertyUnit unit = found.get();
         if (!unit.jurisdiction().equals(jurisdiction)) {
-            return Optional.of(Rejection.conflict(
+            return Optional.of(conflict(
                     "unit.other-jurisdiction",
+                    UNIT_FIELD,
                     "不动产单元 " + unitNumber + " 位于 " + unit.jurisdiction() + "，须向该辖区不动产登记机构申请",
                     "unit " + unitNumber + " is registered in " + unit.jurisdiction()));
         }
@@ -55,8 +56,9 @@ public final class RegisterRule {
                     "unit " + unitNumber + " is cancelled"));
         }
         if (unit.seized() && kind.blockedBySeizure()) {
-            return Optional.of(Rejection.conflict(
+            return Optional.of(conflict(
                     "unit.seized",
+                    UNIT_FIELD,
                     "不动产单元 " + unitNumber + " 已被查封（" + unit.seizures() + " 项），查封期间不能办理" + kind.zh() + "，请待解封后申请",
                     "unit " + unitNumber + " is seized; no " + kind.name().toLowerCase() + " while it is"));
         }
@@ -92,18 +94,29 @@ public final class RegisterRule {
         }
         CompletedProject project = found.get();
         if (!project.jurisdiction().equals(jurisdiction)) {
-            return Optional.of(Rejection.conflict(
+            return Optional.of(conflict(
                     "project.other-jurisdiction",
+                    PROJECT_FIELD,
                     "项目 " + projectCode + " 位于 " + project.jurisdiction() + "，须向该辖区不动产登记机构申请",
                     "project " + projectCode + " is in " + project.jurisdiction()));
         }
         if (unitsReady == 0) {
-            return Optional.of(Rejection.conflict(
+            return Optional.of(conflict(
                     "project.first-registered",
+                    PROJECT_FIELD,
                     "项目 " + projectCode + " 的不动产已全部办理首次登记",
                     "every unit of project " + projectCode + " is registered already"));
         }
         return Optional.empty();
+    }
+
+    /** 409, the reason also on the field, so the form shows it where the clerk typed the number. */
+    private static Rejection conflict(String code, String field, String zh, String en) {
+        return new Rejection(
+                Rejection.Kind.CONFLICT,
+                code,
+                new LocalizedText(zh, en),
+                List.of(FieldViolation.of(field, code, zh, en)));
     }
 
     private static Rejection unprocessable(String code, String field, String zh, String en) {
