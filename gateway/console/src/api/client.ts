@@ -2,6 +2,7 @@ import createClient, { type Middleware } from 'openapi-fetch'
 import type { paths as GatewayPaths } from './gateway'
 import type { paths as CasePaths } from './cases'
 import type { paths as ConstructionPaths } from './construction'
+import type { paths as PropertyPaths } from './property'
 import {
   isJointReceipt,
   isProblem,
@@ -40,6 +41,10 @@ cases.use(bearer)
 /** The construction service's own API (its projects): types from construction.d.ts. */
 export const construction = createClient<ConstructionPaths>({ baseUrl: '' })
 construction.use(bearer)
+
+/** The registration service's own API (the register: units, completed projects): types from property.d.ts. */
+export const property = createClient<PropertyPaths>({ baseUrl: '' })
+property.use(bearer)
 
 export type Answer =
   | { kind: 'receipt'; status: number; receipt: Receipt }

@@ -348,6 +348,45 @@ class ConsoleJourneyTest {
         developer.screenshot("applicant-projects");
     }
 
+    @Test
+    @Order(12)
+    void theClerkRegistersASeizureAndTheRegistrarFindsTheUnitSeizedOnTheRegister() {
+        String unit = "370404001001GB00001F00010102"; // a mortgaged unit of the demo register (db/demo)
+        Browser clerk = as("fc-clerk", "/clerk");
+        applyForUnit(clerk, "PR-1a", unit);
+        String seizure = clerk.text("[data-test=outcome-ACCEPTED] [data-test=case-number]");
+        assertThat(seizure).startsWith("FC-PR-");
+
+        // the seized unit cannot be mortgaged: the reason stands next to the unit number
+        applyForUnit(clerk, "PR-4a", unit);
+        clerk.waitForText("[data-test=application-form]", "已被查封");
+        clerk.screenshot("clerk-unit-seized");
+
+        Browser registrar = as("fc-registrar", "/approver");
+        registrar.open("/approver");
+        registrar.clickText("不动产登记簿");
+        registrar.type("register-unit-number", unit);
+        registrar.test("register-find-unit").click();
+        registrar.waitForText("[data-test=register-unit]", "项查封");
+        String shown = registrar.text("[data-test=register-unit]");
+        assertThat(shown).contains("峰城区振兴路 18 号 1 号楼 102 室", "李秀英", "已登记");
+        assertThat(registrar.text("[data-test=register-seizures]")).doesNotStartWith("0 ");
+        registrar.screenshot("approver-register");
+    }
+
+    private void applyForUnit(Browser clerk, String matter, String unit) {
+        clerk.open("/clerk");
+        clerk.type("matter-search", matter);
+        clerk.clickText(clerk.test("matters"), matter);
+        clerk.test("application-form");
+        clerk.clickText(clerk.test("application-form"), "企业");
+        clerk.type("applicant-name", "示例建设有限公司");
+        clerk.type("applicant-uscc", USCC);
+        clerk.clickText("全部纸质");
+        clerk.type("input-unitNumber", unit);
+        clerk.test("submit").click();
+    }
+
     /** The table row of the list {@code table} that shows {@code text}. */
     private static WebElement rowOf(Browser b, String table, String text) {
         b.test(table);
