@@ -55,6 +55,7 @@ declare module 'vue' {
     OutcomePanel: typeof import('./components/OutcomePanel.vue')['default']
     ProjectList: typeof import('./components/ProjectList.vue')['default']
     ProjectPanel: typeof import('./components/ProjectPanel.vue')['default']
+    RegisterLookup: typeof import('./components/RegisterLookup.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
     TaskTable: typeof import('./components/TaskTable.vue')['default']
