@@ -326,6 +326,33 @@ class RegistrationTest {
                 .containsSubsequence("case.accepted", "case.suspendedTAX_PAYMENT", "case.resumed");
     }
 
+    @Test
+    void anELicenceReferenceStandsInForTheCertificateButNotForTheApplication() throws Exception {
+        String clerk = staff("clerk", "FC", "service-centre");
+        ObjectNode body = (ObjectNode) JSON.readTree(application("FC", "PR-1c", Map.of("unitNumber", FC_301)));
+        for (JsonNode m : body.path("materials")) {
+            if (m.path("code").asText().equals("property-certificate")) {
+                ((ObjectNode) m).put("form", "E_LICENCE").put("reference", "鲁（2020）峰城区不动产权第0001234号");
+            }
+        }
+        Reply accepted = client.apply(clerk, body.toString());
+        assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(201);
+        JsonNode certificate = client.read(
+                        clerk, accepted.body().path("caseNumber").asText())
+                .body()
+                .path("materials");
+        assertThat(certificate.toString()).contains("\"code\":\"property-certificate\",\"form\":\"E_LICENCE\"");
+
+        for (JsonNode m : body.path("materials")) {
+            if (m.path("code").asText().equals("registration-application")) {
+                ((ObjectNode) m).put("form", "E_LICENCE").put("reference", "DZZZ-1");
+            }
+        }
+        Reply refused = client.apply(clerk, body.toString());
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body().toString()).contains("该材料不能以电子证照代替");
+    }
+
     static JsonNode step(JsonNode file, String step) {
         for (JsonNode s : file.path("steps")) {
             if (s.path("step").asText().equals(step)) {
