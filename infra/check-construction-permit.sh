@@ -99,9 +99,7 @@ call POST /api/v1/applications "${T[lc-clerk]}" "$(guide_application LC CP-9 "{\
 if [[ "$STATUS" == 201 ]]; then
   LC_CASE="$(echo "$BODY" | json 'd["caseNumber"]')"
   ok "LC $LC_CASE accepted, due $(echo "$BODY" | json 'd["promisedDueAt"]') (15 working days)"
-  for u in lc-planner lc-land lc-fire lc-air-defence lc-archivist; do
-    decide "${T[$u]}" "$LC_CASE" acceptance-check "$u: 专项验收 passed"
-  done
+  lc_acceptance_checks "$LC_CASE"
   decide "${T[lc-builder]}" "$LC_CASE" acceptance-opinion "lc-builder: one acceptance opinion (统一出具验收意见)"
   deliver "${T[lc-clerk]}" "$LC_CASE"
   if [[ -d "$KAFKA_LIBS" ]]; then

@@ -74,3 +74,25 @@ deliver() { # clerk-token case
   call POST "/api/v1/$SERVICE/tasks/$id/complete" "$1" '{"channel":"WINDOW"}'
   [[ "$STATUS" == 204 ]] && ok "统一出件 of $2" || bad "deliver $2: $STATUS $BODY"
 }
+
+# LC's joint completion acceptance (CP-9): its five 专项验收, each by its department's user in T
+# (lc-planner lc-land lc-fire lc-air-defence lc-archivist), in construction-permit
+LC_ACCEPTANCE_CHECKERS=(lc-planner lc-land lc-fire lc-air-defence lc-archivist)
+lc_acceptance_checks() { # case
+  local u
+  for u in "${LC_ACCEPTANCE_CHECKERS[@]}"; do
+    SERVICE=construction-permit decide "${T[$u]}" "$1" acceptance-check "$u: 专项验收 of $1"
+  done
+}
+
+# units_ready PROJECT TOKEN SECONDS: property-registration's view of a completed project, once its
+# units are ready (交房即办证), in $READY; empty when they were not within SECONDS
+units_ready() {
+  local i
+  READY=""
+  for i in $(seq 1 $(( $3 * 2 ))); do
+    call GET "/api/v1/property-registration/projects/$1" "$2"
+    [[ "$STATUS" == 200 ]] && { READY="$BODY"; return; }
+    sleep 0.5
+  done
+}

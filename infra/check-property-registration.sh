@@ -101,18 +101,12 @@ SERVICE=construction-permit
 call POST /api/v1/applications "${T[lc-clerk]}" "$(guide_application LC CP-9 "{\"projectCode\":\"$P\",\"projectName\":\"柳园新居\",\"projectCategory\":\"social-building\",\"floorAreaM2\":12000,\"investmentCny10k\":6000,\"landParcel\":\"LC-2026-077\",\"buildings\":[{\"building\":\"1号楼\",\"units\":24},{\"building\":\"2号楼\",\"units\":18}]}")"
 if [[ "$STATUS" == 201 ]]; then
   CP_CASE="$(echo "$BODY" | json 'd["caseNumber"]')"
-  for u in lc-planner lc-land lc-fire lc-air-defence lc-archivist; do
-    decide "${T[$u]}" "$CP_CASE" acceptance-check "$u: 专项验收 of $CP_CASE"
-  done
+  lc_acceptance_checks "$CP_CASE"
   decide "${T[lc-builder]}" "$CP_CASE" acceptance-opinion "lc-builder: 验收意见, construction.completion-accepted for $P"
   deliver "${T[lc-clerk]}" "$CP_CASE"
   SERVICE=property-registration
-  ready=""
-  for i in $(seq 1 60); do
-    call GET "/api/v1/property-registration/projects/$P" "${T[lc-registrar]}"
-    [[ "$STATUS" == 200 ]] && { ready="$BODY"; break; }
-    sleep 0.5
-  done
+  units_ready "$P" "${T[lc-registrar]}" 30
+  ready="$READY"
   if [[ -n "$ready" ]]; then
     ok "units ready for first registration: $(echo "$ready" | json 'd["unitsReady"]') (event at $(echo "$ready" | json 'd["announcedAt"]'), ready at $(echo "$ready" | json 'd["unitsReadyAt"]'))"
   else

@@ -81,9 +81,7 @@ SERVICE=construction-permit
 call POST /api/v1/applications "${T[lc-clerk]}" "$(guide_application LC CP-9 "{\"projectCode\":\"$P\",\"projectName\":\"柳园新居三期\",\"projectCategory\":\"social-building\",\"floorAreaM2\":9000,\"investmentCny10k\":4000,\"landParcel\":\"LC-2026-078\",\"buildings\":[{\"building\":\"1号楼\",\"units\":30}]}")"
 CP_CASE="$(echo "$BODY" | json 'd.get("caseNumber", "")' 2>/dev/null)"
 [[ -n "$CP_CASE" ]] || bad "CP-9 not accepted: $STATUS $BODY"
-for u in lc-planner lc-land lc-fire lc-air-defence lc-archivist; do
-  decide "${T[$u]}" "$CP_CASE" acceptance-check "$u: 专项验收"
-done
+lc_acceptance_checks "$CP_CASE"
 opinion="$(task_of "${T[lc-builder]}" "$CP_CASE" acceptance-opinion)"
 "$STACK" down kafka >>"$run/up.log" 2>&1
 note "Kafka stopped; the acceptance opinion of $CP_CASE is given"
@@ -93,12 +91,8 @@ sleep "$KAFKA_DOWN"
 "$STACK" up >>"$run/up.log" 2>&1
 note "Kafka healthy again"
 SERVICE=property-registration
-ready=""
-for i in $(seq 1 240); do
-  call GET "/api/v1/property-registration/projects/$P" "${T[lc-registrar]}"
-  [[ "$STATUS" == 200 ]] && { ready="$BODY"; break; }
-  sleep 1
-done
+units_ready "$P" "${T[lc-registrar]}" 240
+ready="$READY"
 if [[ -n "$ready" ]]; then
   ok "$P ready here $(echo "$ready" | json 'd["unitsReady"]') units, $(python3 -c "
 from datetime import datetime; import sys

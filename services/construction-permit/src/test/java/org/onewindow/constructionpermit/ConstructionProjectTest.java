@@ -23,6 +23,7 @@ import org.onewindow.testkit.CaseServiceTest;
 import org.onewindow.testkit.EventSchemas;
 import org.onewindow.testkit.MovableClock;
 import org.onewindow.testkit.TestTokens;
+import org.onewindow.testkit.WindowApplication;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -87,20 +88,11 @@ class ConstructionProjectTest {
     String application(String jurisdiction, String matterCode, Map<String, Object> data, List<String> missing) {
         Matter matter =
                 catalogue.matter(catalogue.inForce(jurisdiction, java.time.LocalDate.of(2026, 11, 24)), matterCode);
-        ObjectNode body = JSON.createObjectNode()
-                .put("jurisdiction", jurisdiction)
-                .put("matterCode", matterCode)
-                .put("channel", "WINDOW");
-        body.putObject("applicant")
-                .put("type", "ENTERPRISE")
-                .put("name", "示例建设有限公司")
-                .put("uscc", DEVELOPER_USCC);
-        ArrayNode materials = body.putArray("materials");
-        matter.materials().stream()
-                .filter(m -> !missing.contains(m.code()))
-                .forEach(m -> materials.addObject().put("code", m.code()).put("form", "PAPER"));
-        body.set("data", JSON.valueToTree(data));
-        return body.toString();
+        List<String> materials = matter.materials().stream()
+                .map(m -> m.code())
+                .filter(code -> !missing.contains(code))
+                .toList();
+        return WindowApplication.onPaper(jurisdiction, matterCode, "示例建设有限公司", DEVELOPER_USCC, materials, data);
     }
 
     Map<String, Object> newProject(String code, String category, Object... more) {

@@ -1,53 +1,31 @@
 package org.onewindow.propertyregistration;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.onewindow.kernel.catalogue.model.CatalogueLookup;
-import org.onewindow.kernel.catalogue.model.Matter;
 import org.onewindow.kernel.events.CaseEvent;
 import org.onewindow.runtime.consumer.infrastructure.DeadLetters;
 import org.onewindow.testkit.CaseServiceClient;
@@ -55,13 +33,12 @@ import org.onewindow.testkit.CaseServiceClient.Reply;
 import org.onewindow.testkit.CaseServiceTest;
 import org.onewindow.testkit.KafkaTestBroker;
 import org.onewindow.testkit.MovableClock;
+import org.onewindow.testkit.TestEventSender;
 import org.onewindow.testkit.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * 交房即办证 on a real PostgreSQL, Kafka broker and Camunda engine: construction-permit's
@@ -78,56 +55,29 @@ import org.springframework.test.context.DynamicPropertySource;
             "camunda.bpm.job-execution.max-wait=1000"
         })
 @Import(MovableClock.class)
-class HandoverRegistrationTest {
+class HandoverRegistrationTest extends WithDepartmentSystems {
 
     static final String TOPIC = "onewindow.construction-permit.case-events";
     static final String DEAD_LETTERS = TOPIC + ".property-registration.completion-accepted.dlt";
-    static final String DEVELOPER_USCC = RegistrationTest.OWNER_USCC;
+    static final String DEVELOPER_USCC = OWNER_USCC;
     static final ObjectMapper JSON =
             new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    static KafkaProducer<String, byte[]> producer;
+    static TestEventSender producer;
 
-    @RegisterExtension
-    static WireMockExtension departments = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
-
-    @DynamicPropertySource
-    static void departmentSystems(DynamicPropertyRegistry registry) {
-        registry.add("onewindow.departments.base-url", departments::baseUrl);
-    }
-
-    /**
-     * construction-permit's topic exists before this service subscribes, as on the stack (stack.sh
-     * creates every service's topic): a consumer subscribed to a missing topic sees it only at its
-     * next metadata refresh, minutes later.
-     */
+    /** construction-permit's topic exists before this service subscribes, as on the stack. */
     @BeforeAll
     static void producer() throws Exception {
-        try (Admin admin =
-                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get();
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw e;
-            }
-        }
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        TestEventSender.createTopic(TOPIC, 3);
+        producer = new TestEventSender();
     }
 
     @AfterAll
     static void closeProducer() {
-        producer.close(Duration.ofSeconds(5));
+        producer.close();
     }
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    CatalogueLookup catalogue;
 
     @Autowired
     JdbcClient jdbc;
@@ -144,10 +94,6 @@ class HandoverRegistrationTest {
     void setUp() {
         client = new CaseServiceClient(port, "property-registration");
         MovableClock.set("2026-11-24T10:00"); // a Tuesday
-        departments.stubFor(post(urlPathMatching("/[a-z-]+/registrations"))
-                .willReturn(aResponse()
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"reference\":\"DZZZ-0002\"}")));
     }
 
     @Test
@@ -161,7 +107,7 @@ class HandoverRegistrationTest {
 
         Reply receipt = client.apply(
                 staff("clerk", "LC"),
-                application("LC", "PR-2", Map.of("projectCode", project), Set.of("completion-filing-certificate")));
+                application("LC", "PR-2", Map.of("projectCode", project), List.of("completion-filing-certificate")));
         assertThat(receipt.status()).as(receipt.body().toString()).isEqualTo(201);
         assertThat(receipt.body().path("outcome").asText()).isEqualTo("ACCEPTED");
         String cn = receipt.body().path("caseNumber").asText();
@@ -179,8 +125,8 @@ class HandoverRegistrationTest {
         assertThat(registered.path("unitsRegistered").asInt()).isEqualTo(5);
         assertThat(registered.path("units").findValuesAsText("ownerName")).containsOnly("示例置业有限公司");
 
-        Reply again =
-                client.apply(staff("clerk", "LC"), application("LC", "PR-2", Map.of("projectCode", project), Set.of()));
+        Reply again = client.apply(
+                staff("clerk", "LC"), application("LC", "PR-2", Map.of("projectCode", project), List.of()));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.body().path("code").asText()).isEqualTo("project.first-registered");
     }
@@ -238,7 +184,7 @@ class HandoverRegistrationTest {
     void aProjectWithoutAcceptedCompletionIsRefusedTheFirstRegistration() {
         Reply refused = client.apply(
                 staff("clerk", "LC"),
-                application("LC", "PR-2", Map.of("projectCode", "2026-371502-47-03-000999"), Set.of()));
+                application("LC", "PR-2", Map.of("projectCode", "2026-371502-47-03-000999"), List.of()));
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.body().path("code").asText()).isEqualTo("project.not-completed");
         assertThat(refused.body().path("detailZh").asText()).contains("尚未通过竣工联合验收");
@@ -249,7 +195,7 @@ class HandoverRegistrationTest {
         String project = "2026-370406-47-03-000324";
         Reply receipt = client.apply(
                 staff("clerk", "ST"),
-                application("ST", "PR-8", Map.of("projectCode", project), Set.of("completion-filing-certificate")));
+                application("ST", "PR-8", Map.of("projectCode", project), List.of("completion-filing-certificate")));
         assertThat(receipt.status()).as(receipt.body().toString()).isEqualTo(201);
         String cn = receipt.body().path("caseNumber").asText();
         await().atMost(Duration.ofSeconds(10))
@@ -269,25 +215,6 @@ class HandoverRegistrationTest {
 
     static String staff(String role, String jurisdiction) {
         return TestTokens.staff(role, jurisdiction, "service-centre");
-    }
-
-    /** An application with every material on paper but {@code left}. */
-    String application(String jurisdiction, String matterCode, Map<String, Object> data, Set<String> left) {
-        Matter matter = catalogue.matter(catalogue.inForce(jurisdiction, LocalDate.of(2026, 11, 24)), matterCode);
-        ObjectNode body = JSON.createObjectNode()
-                .put("jurisdiction", jurisdiction)
-                .put("matterCode", matterCode)
-                .put("channel", "WINDOW");
-        body.putObject("applicant")
-                .put("type", "ENTERPRISE")
-                .put("name", "示例置业有限公司")
-                .put("uscc", DEVELOPER_USCC);
-        ArrayNode materials = body.putArray("materials");
-        matter.materials().stream()
-                .filter(m -> !left.contains(m.code()))
-                .forEach(m -> materials.addObject().put("code", m.code()).put("form", "PAPER"));
-        body.set("data", JSON.valueToTree(data));
-        return body.toString();
     }
 
     static CaseEvent completion(String project, String jurisdiction, List<Map<String, Object>> buildings) {
@@ -317,10 +244,7 @@ class HandoverRegistrationTest {
 
     /** As the outbox sends it: keyed by case number, the envelope as JSON, the type in a header. */
     static void send(CaseEvent event) throws Exception {
-        ProducerRecord<String, byte[]> record =
-                new ProducerRecord<>(TOPIC, event.subject(), JSON.writeValueAsBytes(event));
-        record.headers().add("ce_type", ("\"" + event.type() + "\"").getBytes(StandardCharsets.UTF_8));
-        producer.send(record).get();
+        producer.send(TOPIC, event.subject(), event.type(), event.id(), JSON.writeValueAsBytes(event));
     }
 
     JsonNode awaitProject(String project, String jurisdiction) {

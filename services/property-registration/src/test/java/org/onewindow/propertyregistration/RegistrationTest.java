@@ -1,25 +1,20 @@
 package org.onewindow.propertyregistration;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.moreThanOrExactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,20 +22,14 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.onewindow.kernel.catalogue.model.CatalogueLookup;
-import org.onewindow.kernel.catalogue.model.Matter;
 import org.onewindow.testkit.CaseServiceClient;
 import org.onewindow.testkit.CaseServiceClient.Reply;
 import org.onewindow.testkit.CaseServiceTest;
 import org.onewindow.testkit.EventSchemas;
 import org.onewindow.testkit.MovableClock;
 import org.onewindow.testkit.TestTokens;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Registrations through the service on a real PostgreSQL, Kafka broker and Camunda engine, on a
@@ -58,11 +47,10 @@ import org.springframework.test.context.DynamicPropertySource;
             "camunda.bpm.job-execution.max-wait=1000"
         })
 @Import(MovableClock.class)
-class RegistrationTest {
+class RegistrationTest extends WithDepartmentSystems {
 
     static final String WITH_DEMO_REGISTER =
             "classpath:db/kernel,classpath:db/runtime,classpath:db/migration,classpath:db/demo";
-    static final String OWNER_USCC = "91110105MA01FC010D";
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** Units of the demo register (db/demo): FC 102 is mortgaged, 201 seized, 202 held by a company. */
@@ -77,32 +65,10 @@ class RegistrationTest {
     static final String QX_201 = "370686001001GB00002F00010201";
     static final String ST_101 = "370406001001GB00004F00010101";
 
-    /** The 电子证照库 (缮证) and any other department system answer with a reference. */
-    @RegisterExtension
-    static WireMockExtension departments = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
-
-    @DynamicPropertySource
-    static void departmentSystems(DynamicPropertyRegistry registry) {
-        registry.add("onewindow.departments.base-url", departments::baseUrl);
-    }
-
     @LocalServerPort
     int port;
 
-    @Autowired
-    CatalogueLookup catalogue;
-
     CaseServiceClient client;
-
-    @BeforeEach
-    void departmentsAnswer() {
-        departments.stubFor(post(urlPathMatching("/[a-z-]+/registrations"))
-                .willReturn(aResponse()
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"reference\":\"DZZZ-0001\"}")));
-    }
 
     @BeforeEach
     void client() {
@@ -112,24 +78,6 @@ class RegistrationTest {
 
     static String staff(String role, String jurisdiction, String department) {
         return TestTokens.staff(role, jurisdiction, department);
-    }
-
-    /** An application for the matter with every material on paper. */
-    String application(String jurisdiction, String matterCode, Map<String, Object> data) {
-        Matter matter = catalogue.matter(catalogue.inForce(jurisdiction, LocalDate.of(2026, 11, 24)), matterCode);
-        ObjectNode body = JSON.createObjectNode()
-                .put("jurisdiction", jurisdiction)
-                .put("matterCode", matterCode)
-                .put("channel", "WINDOW");
-        body.putObject("applicant")
-                .put("type", "ENTERPRISE")
-                .put("name", "示例置业有限公司")
-                .put("uscc", OWNER_USCC);
-        ArrayNode materials = body.putArray("materials");
-        matter.materials()
-                .forEach(m -> materials.addObject().put("code", m.code()).put("form", "PAPER"));
-        body.set("data", JSON.valueToTree(data));
-        return body.toString();
     }
 
     Reply apply(String jurisdiction, String matterCode, Map<String, Object> data) {

@@ -28,15 +28,11 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,6 +41,7 @@ import org.onewindow.kernel.events.CaseEventFactory;
 import org.onewindow.runtime.consumer.infrastructure.DeadLetters;
 import org.onewindow.testkit.KafkaTestBroker;
 import org.onewindow.testkit.OneWindowTestEnvironment;
+import org.onewindow.testkit.TestEventSender;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
@@ -74,7 +71,7 @@ class CaseEventConsumerIntegrationTest {
 
     private static final int ATTEMPTS = 3;
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static KafkaProducer<String, byte[]> producer;
+    private static TestEventSender producer;
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
@@ -83,15 +80,12 @@ class CaseEventConsumerIntegrationTest {
 
     @BeforeAll
     static void producer() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        producer = new TestEventSender();
     }
 
     @AfterAll
     static void closeProducer() {
-        producer.close(Duration.ofSeconds(5));
+        producer.close();
     }
 
     @Autowired
@@ -206,8 +200,9 @@ class CaseEventConsumerIntegrationTest {
                 .get(0);
         assertThat(letter.key()).isEqualTo(caseNumber);
         assertThat(letter.value()).isEqualTo(doomedValue);
-        assertThat(header(letter, "ce_type")).isEqualTo(TRANSFER);
-        assertThat(header(letter, "ce_id")).isEqualTo(doomed.id());
+        // the headers as they came, JSON strings as the outbox writes them
+        assertThat(header(letter, "ce_type")).isEqualTo("\"" + TRANSFER + "\"");
+        assertThat(header(letter, "ce_id")).isEqualTo("\"" + doomed.id() + "\"");
         assertThat(header(letter, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(BROKEN_TOPIC);
         assertThat(header(letter, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP)).isEqualTo("utility-hookup.broken-cases");
         assertThat(header(letter, KafkaHeaders.DLT_EXCEPTION_FQCN)).isNotBlank();
@@ -234,10 +229,10 @@ class CaseEventConsumerIntegrationTest {
         byte[] noId = json.writeValueAsBytes(envelope);
         CaseEvent fine = transfer(noIdKey, Map.of("parcel", "FC-0006"));
 
-        producer.send(new ProducerRecord<>(STRICT_TOPIC, notJsonKey, notJson)).get();
+        producer.sendRaw(new ProducerRecord<>(STRICT_TOPIC, notJsonKey, notJson));
         ProducerRecord<String, byte[]> withoutId = new ProducerRecord<>(STRICT_TOPIC, noIdKey, noId);
         withoutId.headers().add("ce_type", TRANSFER.getBytes(StandardCharsets.UTF_8));
-        producer.send(withoutId).get();
+        producer.sendRaw(withoutId);
         send(STRICT_TOPIC, fine);
 
         await().atMost(PATIENCE).until(() -> effects("strict-cases", fine.id()) == 1);
@@ -320,10 +315,7 @@ class CaseEventConsumerIntegrationTest {
     /** Sends as the outbox would: keyed by case number, the envelope as JSON, the type in a header. */
     private byte[] send(String topic, CaseEvent event) throws Exception {
         byte[] value = json.writeValueAsBytes(event);
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, event.subject(), value);
-        record.headers().add("ce_type", event.type().getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_id", event.id().getBytes(StandardCharsets.UTF_8));
-        producer.send(record).get();
+        producer.send(topic, event.subject(), event.type(), event.id(), value);
         return value;
     }
 

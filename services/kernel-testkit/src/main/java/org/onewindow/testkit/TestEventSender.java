@@ -1,0 +1,74 @@
+package org.onewindow.testkit;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Puts records on the test broker as another service's outbox would: keyed by case number, the
+ * envelope's bytes as the value, its type and id in the {@code ce_type} / {@code ce_id} headers
+ * (JSON strings, as Modulith's externaliser writes them).
+ */
+public final class TestEventSender implements AutoCloseable {
+
+    private final KafkaProducer<String, byte[]> producer;
+
+    public TestEventSender() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /**
+     * Creates the topic unless it exists, as the stack does for every service's topic before the
+     * services start: a consumer subscribed to a missing topic sees it only at its next metadata
+     * refresh, minutes later.
+     */
+    public static void createTopic(String topic, int partitions) throws Exception {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)))
+                    .all()
+                    .get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+    }
+
+    /** Sends and waits for the broker's acknowledgement. */
+    public void send(String topic, String key, String type, String id, byte[] value) throws Exception {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+        if (type != null) {
+            record.headers().add("ce_type", ("\"" + type + "\"").getBytes(StandardCharsets.UTF_8));
+        }
+        if (id != null) {
+            record.headers().add("ce_id", ("\"" + id + "\"").getBytes(StandardCharsets.UTF_8));
+        }
+        producer.send(record).get();
+    }
+
+    /** A record as it is, headers and all missing: a value that is not an envelope. */
+    public void sendRaw(ProducerRecord<String, byte[]> record) throws Exception {
+        producer.send(record).get();
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}
