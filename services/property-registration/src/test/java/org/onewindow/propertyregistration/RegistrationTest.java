@@ -188,6 +188,13 @@ class RegistrationTest extends WithDepartmentSystems {
                 .orElseThrow();
         assertThat(decided.path("data").path("decision").asText()).isEqualTo("DENIED");
         assertThat(decided.path("data").path("reason").asText()).contains("已被查封");
+        assertThat(client.read(registrar, cn)
+                        .body()
+                        .path("results")
+                        .path("denialReason")
+                        .asText())
+                .as("the reason on the case, as the applicant reads it")
+                .contains("已被查封");
         assertThat(unit(FC_101).path("ownerName").asText()).isEqualTo("王建国");
     }
 

@@ -54,12 +54,17 @@ public class CaseDecision implements JavaDelegate {
                 caseNumber,
                 approved ? EnumSet.of(ClockKind.APPROVAL, ClockKind.STEP) : EnumSet.allOf(ClockKind.class),
                 clock.instant());
+        String reason = approved ? null : reason(execution);
+        if (reason != null && !reason.isBlank()) {
+            // 不予许可 in writing with the reason (行政许可法 art. 38): the applicant reads it on the case
+            cases.addResults(caseNumber, Map.of("denialReason", reason));
+        }
         journal.recordBySystem(
                 "case.decide",
                 caseNumber,
                 file.jurisdiction(),
                 "case.decided",
-                approved ? Map.of("decision", "APPROVED") : Map.of("decision", "DENIED", "reason", reason(execution)));
+                approved ? Map.of("decision", "APPROVED") : Map.of("decision", "DENIED", "reason", reason));
     }
 
     private static String reason(DelegateExecution execution) {

@@ -55,7 +55,13 @@ class RegisterVariables implements MatterVariables, CaseOpenedListener {
             String projectCode = requireText(application, "projectCode", "请填写项目代码（竣工验收的工程建设项目）");
             Optional<CompletedProject> project = register.lockProject(projectCode);
             boolean mayAwait = settings.appliedWithAcceptance(matter.code());
-            RegisterRule.checkFirst(jurisdiction, projectCode, project, register.unitsReady(projectCode), mayAwait)
+            RegisterRule.checkFirst(
+                            jurisdiction,
+                            projectCode,
+                            application.applicant().uscc(),
+                            project,
+                            register.unitsReady(projectCode),
+                            mayAwait)
                     .ifPresent(r -> {
                         throw r;
                     });

@@ -10,8 +10,8 @@ import org.onewindow.kernel.text.LocalizedText;
  * Whether the register allows a registration, asked at 受理 and again at 登簿 (a court may seize the
  * unit in between): the unit exists in this jurisdiction, has had its first registration, is not
  * seized where a seizure forbids the registration, and has a mortgage to release; a first
- * registration needs a project whose completion acceptance has arrived and whose units are not
- * registered yet.
+ * registration needs a project whose completion acceptance has arrived, applied for by its developer,
+ * whose units are not registered yet.
  */
 public final class RegisterRule {
 
@@ -80,6 +80,7 @@ public final class RegisterRule {
     public static Optional<Rejection> checkFirst(
             String jurisdiction,
             String projectCode,
+            String applicantUscc,
             Optional<CompletedProject> found,
             int unitsReady,
             boolean mayAwait) {
@@ -99,6 +100,13 @@ public final class RegisterRule {
                     PROJECT_FIELD,
                     "项目 " + projectCode + " 位于 " + project.jurisdiction() + "，须向该辖区不动产登记机构申请",
                     "project " + projectCode + " is in " + project.jurisdiction()));
+        }
+        if (project.developerUscc() != null && !project.developerUscc().equals(applicantUscc)) {
+            return Optional.of(conflict(
+                    "project.not-developer",
+                    PROJECT_FIELD,
+                    "项目 " + projectCode + " 的首次登记应由建设单位（统一社会信用代码 " + project.developerUscc() + "）申请",
+                    "the first registration of " + projectCode + " is the developer's to apply for"));
         }
         if (unitsReady == 0) {
             return Optional.of(conflict(

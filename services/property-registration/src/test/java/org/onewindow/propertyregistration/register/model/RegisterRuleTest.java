@@ -11,6 +11,7 @@ import org.onewindow.kernel.problem.model.Rejection;
 class RegisterRuleTest {
 
     static final String UNIT = "370404001001GB00001F00010101";
+    static final String DEVELOPER = "91110105MA01FC010D";
 
     static PropertyUnit unit(PropertyUnit.Status status, int seizures, int mortgages) {
         return new PropertyUnit(
@@ -81,16 +82,16 @@ class RegisterRuleTest {
     @Test
     void aFirstRegistrationNeedsTheCompletionAcceptanceUnlessAppliedForWithIt() {
         String code = "2026-371502-47-03-000321";
-        assertThat(RegisterRule.checkFirst("LC", code, Optional.empty(), 0, false))
+        assertThat(RegisterRule.checkFirst("LC", code, DEVELOPER, Optional.empty(), 0, false))
                 .hasValueSatisfying(r -> assertThat(r.code()).isEqualTo("project.not-completed"));
-        assertThat(RegisterRule.checkFirst("ST", code, Optional.empty(), 0, true))
+        assertThat(RegisterRule.checkFirst("ST", code, DEVELOPER, Optional.empty(), 0, true))
                 .isEmpty();
         CompletedProject project = new CompletedProject(
                 code,
                 "LC",
                 "柳园新居",
                 null,
-                null,
+                DEVELOPER,
                 LocalDate.of(2026, 11, 24),
                 "LC-CP-20261124-000001-K",
                 "CP-9",
@@ -98,11 +99,13 @@ class RegisterRuleTest {
                 Instant.EPOCH,
                 Instant.EPOCH,
                 42);
-        assertThat(RegisterRule.checkFirst("LC", code, Optional.of(project), 42, false))
+        assertThat(RegisterRule.checkFirst("LC", code, DEVELOPER, Optional.of(project), 42, false))
                 .isEmpty();
-        assertThat(RegisterRule.checkFirst("LC", code, Optional.of(project), 0, false))
+        assertThat(RegisterRule.checkFirst("LC", code, "91370000MA00000001", Optional.of(project), 42, false))
+                .hasValueSatisfying(r -> assertThat(r.code()).isEqualTo("project.not-developer"));
+        assertThat(RegisterRule.checkFirst("LC", code, DEVELOPER, Optional.of(project), 0, false))
                 .hasValueSatisfying(r -> assertThat(r.code()).isEqualTo("project.first-registered"));
-        assertThat(RegisterRule.checkFirst("QX", code, Optional.of(project), 42, false))
+        assertThat(RegisterRule.checkFirst("QX", code, DEVELOPER, Optional.of(project), 42, false))
                 .hasValueSatisfying(r -> assertThat(r.code()).isEqualTo("project.other-jurisdiction"));
     }
 }
