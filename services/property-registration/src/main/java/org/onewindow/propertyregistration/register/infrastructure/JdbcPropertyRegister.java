@@ -49,11 +49,11 @@ class JdbcPropertyRegister implements PropertyRegister {
 
     @Override
     public Optional<CompletedProject> lockProject(String projectCode) {
-        jdbc.sql("SELECT 1 FROM completed_project WHERE project_code = ? FOR UPDATE")
+        // the row locked and read in one query (the unit count is a sub-select, so FOR UPDATE applies)
+        return jdbc.sql(PROJECT + " FOR UPDATE OF p")
                 .param(projectCode)
-                .query(Integer.class)
+                .query((rs, i) -> project(rs))
                 .optional();
-        return project(projectCode);
     }
 
     @Override
