@@ -3,27 +3,22 @@ package org.onewindow.enterpriseopening;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.onewindow.enterpriseopening.EnterpriseOpeningTestSupport.SERVICE;
 import static org.onewindow.enterpriseopening.EnterpriseOpeningTestSupport.bundleApplication;
 import static org.onewindow.enterpriseopening.EnterpriseOpeningTestSupport.clerk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.onewindow.testkit.CaseServiceClient;
 import org.onewindow.testkit.CaseServiceClient.Reply;
 import org.onewindow.testkit.CaseServiceTest;
 import org.onewindow.testkit.ProcessHarness;
+import org.onewindow.testkit.WithDepartmentSystems;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * EO-1 with 智能审批 in LC, one engine step at a time, with the service's real beans: the test
@@ -31,19 +26,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * between them, as a person tracking it would.
  */
 @CaseServiceTest(database = "eo_steps", properties = "camunda.bpm.job-execution.enabled=false")
-class StepByStepTest {
+class StepByStepTest extends WithDepartmentSystems {
 
     static final String ISSUED_USCC = "91371500MA3C7E8X0B";
-
-    @RegisterExtension
-    static WireMockExtension departments = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
-
-    @DynamicPropertySource
-    static void departmentSystems(DynamicPropertyRegistry registry) {
-        registry.add("onewindow.departments.base-url", departments::baseUrl);
-    }
 
     @LocalServerPort
     int port;
@@ -52,11 +37,7 @@ class StepByStepTest {
     ProcessEngine engine;
 
     @BeforeEach
-    void departmentsAnswer() {
-        departments.stubFor(post(urlPathMatching("/[a-z-]+/registrations"))
-                .willReturn(aResponse()
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"reference\":\"REF-1\"}")));
+    void marketRegulationIssuesTheLicence() {
         departments.stubFor(post(urlEqualTo("/market-regulation/registrations"))
                 .willReturn(aResponse()
                         .withHeader("Content-Type", "application/json")

@@ -55,7 +55,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
             "camunda.bpm.job-execution.max-wait=1000"
         })
 @Import(MovableClock.class)
-class HandoverRegistrationTest extends WithDepartmentSystems {
+class HandoverRegistrationTest extends RegistrationServiceTest {
 
     static final String TOPIC = "onewindow.construction-permit.case-events";
     static final String DEAD_LETTERS = TOPIC + ".property-registration.completion-accepted.dlt";

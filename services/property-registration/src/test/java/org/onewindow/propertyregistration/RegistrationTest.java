@@ -47,7 +47,7 @@ import org.springframework.context.annotation.Import;
             "camunda.bpm.job-execution.max-wait=1000"
         })
 @Import(MovableClock.class)
-class RegistrationTest extends WithDepartmentSystems {
+class RegistrationTest extends RegistrationServiceTest {
 
     static final String WITH_DEMO_REGISTER =
             "classpath:db/kernel,classpath:db/runtime,classpath:db/migration,classpath:db/demo";
