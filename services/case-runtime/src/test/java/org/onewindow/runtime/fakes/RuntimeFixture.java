@@ -284,6 +284,7 @@ public final class RuntimeFixture {
                         m.fees(),
                         m.components(),
                         m.deliveryChannels(),
+                        m.coordinated(),
                         m.decisions()));
     }
 

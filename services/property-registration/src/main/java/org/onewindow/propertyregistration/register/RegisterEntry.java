@@ -155,6 +155,7 @@ class RegisterEntry implements JavaDelegate {
                 .filter(m -> m.service() == OwningService.UTILITY_HOOKUP)
                 .filter(m -> settings.utilityTransferProcess().equals(m.processKey()))
                 .filter(m -> m.inForceOn(on))
+                .filter(Matter::coordinated)
                 .map(RegisterEntry::utility)
                 .toList();
     }

@@ -75,6 +75,7 @@ final class CatalogueParser {
             "fees",
             "components",
             "deliveryChannels",
+            "coordinated",
             "decisions");
     private static final Set<String> LIMIT_FIELDS =
             Set.of("clock", "step", "basis", "amount", "unit", "pausesFor", "extendableTo", "source", "decision");
@@ -216,6 +217,10 @@ final class CatalogueParser {
         }
         List<String> decisions = strings(node, "decisions");
         decisions.forEach(id -> decisionReference(id, "decisions"));
+        if (node.has("coordinated") && !node.path("coordinated").isBoolean()) {
+            defect("coordinated", "must be true or false");
+        }
+        boolean coordinated = node.path("coordinated").asBoolean(true);
         if (defects.size() > before) {
             return null;
         }
@@ -235,6 +240,7 @@ final class CatalogueParser {
                 fees,
                 components,
                 channels,
+                coordinated,
                 decisions);
     }
 

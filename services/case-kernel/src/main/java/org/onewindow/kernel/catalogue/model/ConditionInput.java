@@ -35,7 +35,18 @@ public enum ConditionInput {
     /** The 施工段 of a staged construction permit (分段施工许可), where a matter allows it. */
     CONSTRUCTION_SECTION("constructionSection", Type.TEXT, null, "施工段", "construction section"),
     /** 不动产单元号 (GB/T 37346, 28 characters) of the unit a registration concerns. */
-    UNIT_NUMBER("unitNumber", Type.TEXT, null, "不动产单元号", "real-property unit number");
+    UNIT_NUMBER("unitNumber", Type.TEXT, null, "不动产单元号", "real-property unit number"),
+    /** 台区改造: the low-voltage supply needs the transformer area upgraded first (LC UT-E3). */
+    TRANSFORMER_UPGRADE(
+            "transformerUpgrade", Type.BOOLEAN, null, "是否需要台区改造", "whether the transformer area must be upgraded"),
+    /** 无相关利害关系人 (ST UT-E7): nobody else's interests are touched by the works. */
+    INTERESTED_THIRD_PARTY(
+            "interestedThirdParty", Type.BOOLEAN, null, "是否有相关利害关系人", "whether a third party's interests are touched"),
+    /** 三零服务 (零上门、零审批、零投资) of the grid company (ST UT-E7). */
+    THREE_ZERO_SERVICE("threeZeroService", Type.BOOLEAN, null, "是否实行“三零”服务", "whether the 三零 service applies"),
+    /** Digging an expressway or arterial road, which keeps the original approval (ST UT-E7). */
+    ARTERIAL_ROAD_DIGGING(
+            "arterialRoadDigging", Type.BOOLEAN, null, "是否挖掘快速路或主干道", "whether an expressway or arterial road is dug");
 
     /** What kind of value an input holds. */
     public enum Type {

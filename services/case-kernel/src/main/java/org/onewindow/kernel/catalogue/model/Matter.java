@@ -14,6 +14,9 @@ import org.onewindow.kernel.text.LocalizedText;
  *     and name …), so that a form can be generated from the catalogue
  * @param stage the stage of a larger undertaking the matter belongs to (a construction project's
  *     审批阶段, e.g. {@code land-use-planning}); null for a matter that stands alone
+ * @param coordinated 过户 (UT-X) only: whether the utility company meets the jurisdiction's
+ *     conditions for handling the transfer together with the property registration (协同办理条件);
+ *     false means a registered transfer opens no 过户 case for it. True for every other matter.
  */
 public record Matter(
         String code,
@@ -31,6 +34,7 @@ public record Matter(
         List<Fee> fees,
         List<Component> components,
         List<DeliveryChannel> deliveryChannels,
+        boolean coordinated,
         List<String> decisions) {
 
     public Matter {

@@ -1,0 +1,92 @@
+package org.onewindow.kernel.catalogue.model;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * 事项引导 ("which matter do I need"): the matters whose routing thresholds an applicant's inputs
+ * meet, by the catalogue's own conditions, so that the guide, the form and the intake never
+ * disagree. Only matters with thresholds take part: one without any is chosen by its name.
+ *
+ * <p>The most specific fit (the most thresholds met) is recommended; where two fit equally well
+ * none is, and both are listed. When nothing fits, the answer names the thresholds the inputs miss
+ * for the matters that come closest, never a default.
+ */
+public final class MatterSelection {
+
+    private MatterSelection() {}
+
+    /** A threshold a matter tests, with what the applicant gave for it (null when not given). */
+    public record Test(Condition condition, Object given) {
+        public String input() {
+            return condition.input().key();
+        }
+    }
+
+    /** A matter the inputs fit: every threshold met. */
+    public record Fit(Matter matter, List<Condition> met) {}
+
+    /** A matter that fits only if the inputs it asks for are given: no threshold failed yet. */
+    public record Open(Matter matter, List<Test> missing) {}
+
+    /** A matter the inputs do not fit, with the thresholds they miss. */
+    public record OutOfRange(Matter matter, List<Test> notMet, List<Test> missing) {
+        int failing() {
+            return notMet.size() + missing.size();
+        }
+    }
+
+    /**
+     * @param recommended the one most specific fit; empty when nothing fits or several fit equally
+     * @param outOfRange only when nothing fits: the closest matters and what keeps each out
+     */
+    public record Answer(Optional<Matter> recommended, List<Fit> fits, List<Open> open, List<OutOfRange> outOfRange) {}
+
+    public static Answer select(List<Matter> candidates, Map<String, ?> inputs) {
+        List<Matter> tested = candidates.stream()
+                .filter(m -> !m.conditions().isEmpty())
+                .sorted(Comparator.comparing(Matter::code))
+                .toList();
+        List<Fit> fits = tested.stream()
+                .filter(m -> m.conditions().stream().allMatch(c -> c.test(inputs) == Condition.Outcome.MET))
+                .map(m -> new Fit(m, m.conditions()))
+                .sorted(Comparator.comparingInt((Fit f) -> -f.met().size()))
+                .toList();
+        List<Open> open = tested.stream()
+                .filter(m -> m.conditions().stream().noneMatch(c -> c.test(inputs) == Condition.Outcome.NOT_MET))
+                .filter(m -> m.conditions().stream().anyMatch(c -> c.test(inputs) == Condition.Outcome.MISSING))
+                .map(m -> new Open(m, tests(m, inputs, Condition.Outcome.MISSING)))
+                .toList();
+        return new Answer(recommended(fits), fits, open, fits.isEmpty() ? closest(tested, inputs) : List.of());
+    }
+
+    private static Optional<Matter> recommended(List<Fit> fits) {
+        if (fits.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean tie =
+                fits.size() > 1 && fits.get(1).met().size() == fits.get(0).met().size();
+        return tie ? Optional.empty() : Optional.of(fits.get(0).matter());
+    }
+
+    /** The matters missed by the fewest thresholds, provided at least one of them was met. */
+    private static List<OutOfRange> closest(List<Matter> tested, Map<String, ?> inputs) {
+        List<OutOfRange> misses = tested.stream()
+                .filter(m -> m.conditions().stream().anyMatch(c -> c.test(inputs) == Condition.Outcome.MET))
+                .map(m -> new OutOfRange(
+                        m, tests(m, inputs, Condition.Outcome.NOT_MET), tests(m, inputs, Condition.Outcome.MISSING)))
+                .filter(o -> !o.notMet().isEmpty())
+                .toList();
+        int fewest = misses.stream().mapToInt(OutOfRange::failing).min().orElse(0);
+        return misses.stream().filter(o -> o.failing() == fewest).toList();
+    }
+
+    private static List<Test> tests(Matter matter, Map<String, ?> inputs, Condition.Outcome outcome) {
+        return matter.conditions().stream()
+                .filter(c -> c.test(inputs) == outcome)
+                .map(c -> new Test(c, inputs.get(c.input().key())))
+                .toList();
+    }
+}
