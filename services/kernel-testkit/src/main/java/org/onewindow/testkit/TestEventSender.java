@@ -2,18 +2,25 @@ package org.onewindow.testkit;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -65,6 +72,35 @@ public final class TestEventSender implements AutoCloseable {
     /** A record as it is, headers and all missing: a value that is not an envelope. */
     public void sendRaw(ProducerRecord<String, byte[]> record) throws Exception {
         producer.send(record).get();
+    }
+
+    /**
+     * The keys of the records on {@code topic} (a dead-letter topic, say), read from its beginning
+     * until at least one arrives or {@code within} passes; empty if none did.
+     */
+    public static List<String> keysOn(String topic, Duration within) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        List<String> keys = new ArrayList<>();
+        try (KafkaConsumer<String, String> reader =
+                new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            long end = System.nanoTime() + within.toNanos();
+            while (System.nanoTime() < end && keys.isEmpty()) {
+                List<TopicPartition> partitions = reader.partitionsFor(topic, Duration.ofSeconds(5)).stream()
+                        .map(i -> new TopicPartition(topic, i.partition()))
+                        .toList();
+                if (partitions.isEmpty()) {
+                    continue;
+                }
+                reader.assign(partitions);
+                reader.seekToBeginning(partitions);
+                for (ConsumerRecord<String, String> r : reader.poll(Duration.ofSeconds(1))) {
+                    keys.add(r.key());
+                }
+            }
+        }
+        return keys;
     }
 
     @Override
