@@ -23,5 +23,7 @@ abstract class BehindTheFrontDoor {
     static void backOffice(DynamicPropertyRegistry registry) {
         OneWindowTestEnvironment.registerTokens(registry);
         registry.add("onewindow.gateway.services.enterprise-opening", enterpriseOpening::baseUrl);
+        // a back office that is down: nothing listens on the discard port
+        registry.add("onewindow.gateway.services.utility-hookup", () -> "http://127.0.0.1:9");
     }
 }

@@ -81,7 +81,8 @@ class ConsoleTest {
         assertThat(body.path("clientId").asText()).isEqualTo("onewindow-web");
         assertThat(body.path("services").toString())
                 .as("the back offices the front door routes (application.yml)")
-                .isEqualTo("[\"construction-permit\",\"enterprise-opening\",\"property-registration\"]");
+                .isEqualTo(
+                        "[\"construction-permit\",\"enterprise-opening\",\"property-registration\",\"utility-hookup\"]");
     }
 
     @Test

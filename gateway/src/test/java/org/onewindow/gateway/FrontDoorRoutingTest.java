@@ -160,14 +160,13 @@ class FrontDoorRoutingTest extends BehindTheFrontDoor {
     }
 
     @Test
-    void aMatterOfAServiceNotYetConnectedIsA503NotALoss() throws Exception {
+    void aMatterWhoseBackOfficeIsDownIsA503NotALoss() throws Exception {
+        // utility-hookup points at a port nobody listens on (BehindTheFrontDoor)
         ResponseEntity<String> response =
                 post("{\"jurisdiction\":\"FC\",\"matterCode\":\"UT-E1\"}", TestTokens.clerk("FC"), null);
         assertThat(response.getStatusCode().value()).isEqualTo(503);
-        assertThat(response.getHeaders().getFirst("Retry-After"))
-                .as("onewindow.gateway.open-for")
-                .isEqualTo("15");
-        assertThat(problem(response).path("code").asText()).isEqualTo("back-office.not-deployed");
+        assertThat(response.getHeaders().getFirst("Retry-After")).isNotBlank();
+        assertThat(problem(response).path("code").asText()).isEqualTo("back-office.unavailable");
         assertThat(problem(response).path("detailZh").asText()).contains("utility-hookup");
     }
 
@@ -214,10 +213,14 @@ class FrontDoorRoutingTest extends BehindTheFrontDoor {
 
     @Test
     void aCaseOfAServiceNotYetConnectedIsA503() throws Exception {
-        String utilityCase =
-                new CaseNumber("FC", OwningService.UTILITY_HOOKUP, LocalDate.of(2026, 11, 22), 7).toString();
-        ResponseEntity<String> response = call("GET", "/api/v1/cases/" + utilityCase, null, TestTokens.clerk("FC"));
+        String supervisionCase =
+                new CaseNumber("FC", OwningService.SUPERVISION, LocalDate.of(2026, 11, 22), 7).toString();
+        ResponseEntity<String> response = call("GET", "/api/v1/cases/" + supervisionCase, null, TestTokens.clerk("FC"));
         assertThat(response.getStatusCode().value()).isEqualTo(503);
+        assertThat(response.getHeaders().getFirst("Retry-After"))
+                .as("onewindow.gateway.open-for")
+                .isEqualTo("15");
+        assertThat(problem(response).path("code").asText()).isEqualTo("back-office.not-deployed");
     }
 
     private JsonNode problem(ResponseEntity<String> response) throws Exception {

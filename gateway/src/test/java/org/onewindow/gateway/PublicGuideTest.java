@@ -146,6 +146,44 @@ class PublicGuideTest {
         }
     }
 
+    @Test
+    void whichMatterDoINeedFollowsTheCatalogueConditionsPerJurisdiction() throws Exception {
+        String st = "/api/v1/catalogue/ST/matter-selection?service=utility-hookup&family=UT-E&voltage=LOW"
+                + "&lineLengthM=200&externalWorks=true&threeZeroService=true&interestedThirdParty=false&capacityKw=";
+        JsonNode exempt = ok(st + "160");
+        assertThat(exempt.path("recommended").asText()).isEqualTo("UT-E7");
+        assertThat(exempt.path("answerZh").asText()).contains("UT-E7");
+        assertThat(exempt.path("inputs").path("capacityKw").asInt()).isEqualTo(160);
+        assertThat(ok(st + "161").path("recommended").asText()).isEqualTo("UT-E2");
+
+        JsonNode fc = ok("/api/v1/catalogue/FC/matter-selection?family=UT-W&externalWorks=true&pipeLengthM=151");
+        assertThat(fc.path("recommended").asText()).isEqualTo("UT-W2b");
+        assertThat(fc.path("fits").get(0).path("met").findValuesAsText("condition"))
+                .contains("管线长度 > 150 m");
+
+        JsonNode none = ok("/api/v1/catalogue/QX/matter-selection?family=UT-W&directConnection=true&pipeLengthM=21");
+        assertThat(none.has("recommended")).as("no default").isFalse();
+        assertThat(none.path("fits")).isEmpty();
+        JsonNode miss = none.path("outOfRange").get(0);
+        assertThat(miss.path("code").asText()).isEqualTo("UT-W1");
+        assertThat(miss.path("notMet").get(0).path("condition").asText()).isEqualTo("管线长度 ≤ 20 m");
+        assertThat(miss.path("notMet").get(0).path("given").asInt()).isEqualTo(21);
+        assertThat(none.path("open").get(0).path("code").asText()).isEqualTo("UT-W2a");
+        assertThat(none.path("answerZh").asText())
+                .isEqualTo("没有适用的事项：UT-W1 要求管线长度 ≤ 20 m（申请为 21）。补充以下条件后可能适用：UT-W2a 需填写是否涉及外线工程");
+    }
+
+    @Test
+    void aSelectionInputThatIsNotOneOrNotTypedRightIsNamed() throws Exception {
+        ResponseEntity<String> response =
+                get("/api/v1/catalogue/LC/matter-selection?capacityKw=lots&externalWorks=maybe&colour=red");
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        JsonNode problem = json.readTree(response.getBody());
+        assertThat(problem.path("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("capacityKw", "externalWorks", "colour");
+        assertThat(problem.path("errors").findValuesAsText("zh")).contains("用电容量应为数字（kW），收到：lots");
+    }
+
     private JsonNode ok(String path) throws Exception {
         ResponseEntity<String> response = get(path);
         assertThat(response.getStatusCode().value())

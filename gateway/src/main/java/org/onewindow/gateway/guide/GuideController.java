@@ -7,14 +7,18 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import org.onewindow.gateway.calendar.IsoInstant;
 import org.onewindow.kernel.catalogue.model.CatalogueLookup;
 import org.onewindow.kernel.catalogue.model.CatalogueVersion;
+import org.onewindow.kernel.catalogue.model.Condition;
 import org.onewindow.kernel.catalogue.model.LimitBasis;
 import org.onewindow.kernel.catalogue.model.Matter;
 import org.onewindow.kernel.catalogue.model.MatterLimit;
+import org.onewindow.kernel.catalogue.model.MatterSelection;
 import org.onewindow.kernel.catalogue.model.OwningService;
 import org.onewindow.kernel.catalogue.model.Promise;
 import org.onewindow.kernel.catalogue.model.PromisedDates;
@@ -112,6 +116,103 @@ class GuideController {
                 version.jurisdiction().effectiveFrom(),
                 matters.size(),
                 matters);
+    }
+
+    /** One routing threshold as the applicant reads it, with what they gave for it. */
+    record Threshold(String input, LocalizedText label, String condition, Object given) {
+        static Threshold of(MatterSelection.Test t) {
+            return new Threshold(
+                    t.input(), t.condition().input().label(), t.condition().zh(), t.given());
+        }
+
+        static Threshold of(Condition c) {
+            return new Threshold(c.input().key(), c.input().label(), c.zh(), null);
+        }
+    }
+
+    record Candidate(
+            String code,
+            LocalizedText name,
+            Limit approvalLimit,
+            boolean approvalLimitStated,
+            List<Threshold> met,
+            List<Threshold> missing,
+            List<Threshold> notMet) {
+        static Candidate of(Matter m, List<Threshold> met, List<Threshold> missing, List<Threshold> notMet) {
+            MatterSummary s = MatterSummary.of(m);
+            return new Candidate(m.code(), m.name(), s.approvalLimit(), s.approvalLimitStated(), met, missing, notMet);
+        }
+    }
+
+    /**
+     * 事项引导: {@code recommended} is the one most specific fit (null when none fits or two fit
+     * equally); {@code open} would fit once the missing inputs are given; {@code outOfRange}, only
+     * when nothing fits, names the thresholds the closest matters miss; {@code answerZh} says it in
+     * one sentence.
+     */
+    record Selection(
+            String jurisdiction,
+            String catalogueVersion,
+            LocalDate on,
+            Map<String, Object> inputs,
+            String recommended,
+            List<Candidate> fits,
+            List<Candidate> open,
+            List<Candidate> outOfRange,
+            String answerZh) {}
+
+    private static final Set<String> SELECTION_PARAMETERS = Set.of("service", "family", "on");
+
+    /**
+     * "Which matter do I need": the matters whose routing thresholds the inputs (query parameters
+     * named as the catalogue's inputs: voltage, capacityKw, pipeLengthM, externalWorks …) meet, by
+     * the same conditions the intake applies; narrowed to a service and a code family (UT-E).
+     */
+    @GetMapping("/{jurisdiction}/matter-selection")
+    Selection selection(
+            @PathVariable String jurisdiction,
+            @RequestParam(required = false) String service,
+            @RequestParam(required = false) String family,
+            @RequestParam(required = false) String on,
+            @RequestParam Map<String, String> parameters) {
+        LocalDate day = day(on);
+        CatalogueVersion version = jurisdictions.inForce(jurisdiction, day);
+        Optional<OwningService> only = Optional.ofNullable(service).map(GuideController::service);
+        Map<String, Object> inputs = SelectionInputs.parse(parameters, SELECTION_PARAMETERS);
+        List<Matter> candidates = version.list().stream()
+                .filter(m -> only.map(s -> s == m.service()).orElse(true))
+                .filter(m -> family == null || m.code().startsWith(family))
+                .filter(m -> m.inForceOn(day))
+                .toList();
+        MatterSelection.Answer answer = MatterSelection.select(candidates, inputs);
+        List<Candidate> fits = answer.fits().stream()
+                .map(f -> Candidate.of(
+                        f.matter(), f.met().stream().map(Threshold::of).toList(), List.of(), List.of()))
+                .toList();
+        List<Candidate> open = answer.open().stream()
+                .map(o -> Candidate.of(
+                        o.matter(),
+                        List.of(),
+                        o.missing().stream().map(Threshold::of).toList(),
+                        List.of()))
+                .toList();
+        List<Candidate> outOfRange = answer.outOfRange().stream()
+                .map(o -> Candidate.of(
+                        o.matter(),
+                        List.of(),
+                        o.missing().stream().map(Threshold::of).toList(),
+                        o.notMet().stream().map(Threshold::of).toList()))
+                .toList();
+        return new Selection(
+                version.jurisdiction().code(),
+                version.version(),
+                day,
+                inputs,
+                answer.recommended().map(Matter::code).orElse(null),
+                fits,
+                open,
+                outOfRange,
+                SelectionInputs.answerZh(answer));
     }
 
     @GetMapping("/{jurisdiction}/matters/{code}")
