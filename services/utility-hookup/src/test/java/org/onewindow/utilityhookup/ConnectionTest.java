@@ -65,7 +65,7 @@ class ConnectionTest extends UtilityServiceTest {
 
         // both promise 7 WD with works; LC alone excludes the customer's own works and runs the
         // departments' parallel approval on its own 5 WD clock (D-LC-09, D-LC-14)
-        List<String> approvers = List.of("natural-resources-planning", "urban-management", "landscaping");
+        List<String> approvers = List.of("planning", "urban-management", "landscaping");
         for (String department : approvers) {
             awaitTask(staffOf(department, "LC"), lc, "works-approval");
         }

@@ -44,8 +44,7 @@ class UtilityHookupProcessTest {
     private static final String DIR = "bpmn/utility-hookup/";
     private static final String POWER = "power-supply";
     private static final String WINDOW = "service-centre";
-    private static final List<String> APPROVALS =
-            List.of("natural-resources-planning", "urban-management", "landscaping");
+    private static final List<String> APPROVALS = List.of("planning", "urban-management", "landscaping");
 
     private static ProcessEngine engine;
     private static RuntimeService runtime;
