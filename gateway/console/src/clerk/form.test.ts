@@ -12,6 +12,7 @@ import {
   needsReference,
   problemErrors,
   residentIdCheckFails,
+  selectionQuery,
   usccValid,
   type Matter,
 } from './form'
@@ -276,3 +277,15 @@ describe('联合申报', () => {
   })
 })
 
+
+describe('事项引导', () => {
+  it('asks the guide with the routing inputs given so far, by the matter\'s code family', () => {
+    expect(selectionQuery(UTILITY, { voltage: null, externalWorks: null, capacityKva: null })).toBeNull()
+    expect(selectionQuery(UTILITY, { voltage: 'LOW', externalWorks: false, capacityKva: '', projectName: 'x' })).toEqual({
+      family: 'UT-E',
+      voltage: 'LOW',
+      externalWorks: 'false',
+    })
+    expect(selectionQuery(EO1, { voltage: 'LOW' })).toBeNull()
+  })
+})

@@ -92,7 +92,19 @@ export function inputKey(input: string): string {
 }
 
 // the kernel's ConditionInput types the OpenAPI enum does not carry: flags, and text with fixed choices
-const FLAGS = new Set<string>(['LOW_RISK', 'EXTERNAL_WORKS', 'DIRECT_CONNECTION', 'URBAN_PLANNING_AREA', 'TAX_PREPAID', 'NOTARISED', 'UNDER_CONSTRUCTION'])
+const FLAGS = new Set<string>([
+  'LOW_RISK',
+  'EXTERNAL_WORKS',
+  'DIRECT_CONNECTION',
+  'URBAN_PLANNING_AREA',
+  'TAX_PREPAID',
+  'NOTARISED',
+  'UNDER_CONSTRUCTION',
+  'TRANSFORMER_UPGRADE',
+  'INTERESTED_THIRD_PARTY',
+  'THREE_ZERO_SERVICE',
+  'ARTERIAL_ROAD_DIGGING',
+])
 const CHOICES: Record<string, string[]> = {
   PROJECT_CATEGORY: [
     'gov-building',
@@ -295,4 +307,21 @@ export function mergeMatters(matters: Matter[]): Matter {
 export function jointPayload(payload: ApplicationRequest, matterCodes: string[]): JointApplicationRequest {
   const { matterCode: _merged, ...rest } = payload
   return { ...rest, matterCodes }
+}
+
+/**
+ * 事项引导: the query asking the public guide which matter the form's routing inputs fit (the
+ * matter's code family: UT-E for electricity, CP- for construction …), or null while the clerk has
+ * given none of the inputs the matter's thresholds test.
+ */
+export function selectionQuery(matter: Matter, data: Record<string, unknown>): Record<string, string> | null {
+  const tested = new Set((matter.conditions ?? []).flatMap((c) => (c.input ? [inputKey(c.input)] : [])))
+  const given = Object.entries(data).filter(
+    ([key, value]) => tested.has(key) && value !== null && value !== undefined && value !== '',
+  )
+  if (!given.length || !matter.code) return null
+  return {
+    family: matter.code.replace(/[0-9].*$/, ''),
+    ...Object.fromEntries(given.map(([key, value]) => [key, String(value)])),
+  }
 }
