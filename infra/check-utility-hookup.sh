@@ -43,7 +43,7 @@ for c in json.load(sys.stdin).get('clocks', []):
 
 echo "== tokens from $KEYCLOAK"
 declare -A T
-for u in lc-clerk lc-power lc-planner lc-roads lc-landscaping qx-clerk qx-power qx-gas st-clerk st-power st-registrar fc-clerk; do
+for u in lc-clerk lc-power lc-planner lc-roads lc-landscaping qx-clerk qx-power qx-gas st-clerk st-power st-registrar fc-clerk fc-water; do
   T[$u]="$(token "$u")"
   [[ -n "${T[$u]}" ]] || bad "no token for $u"
 done
@@ -126,6 +126,7 @@ apply "${T[fc-clerk]}" FC UT-W1 '{"externalWorks":false}'
   && ok "UT-W1 without works connected at once: $CN, connectedOn $(echo "$BODY" | json 'd["results"]["connectedOn"]')" || bad "FC UT-W1: $STATUS $BODY"
 apply "${T[fc-clerk]}" FC UT-W2b '{"externalWorks":true,"pipeLengthM":151}'
 if [[ -n "$CN" ]]; then
+  decide "${T[fc-water]}" "$CN" scheme-reply "fc-water: 现场踏勘 and the scheme"
   for i in $(seq 1 40); do c="$(clock_of "$CN" "${T[fc-clerk]}" STEP:joint-approval)"; [[ -n "$c" ]] && break; sleep 0.5; done
   [[ "$c" == "3 WORKING_DAYS True" ]] && ok "151 m: the joint approval runs on its 3 WD clock (6 WD to connection)" || bad "FC joint approval: $c"
 else
@@ -184,7 +185,7 @@ if [[ "$STATUS" == 201 ]]; then
   registered="$(date +%s%N)"
   found=""
   for i in $(seq 1 60); do
-    call GET "/api/v1/utility-hookup/cases?status=ACCEPTED" "${T[st-clerk]}"
+    call GET "/api/v1/utility-hookup/cases?status=IN_PROGRESS" "${T[st-clerk]}"
     found="$(echo "$BODY" | python3 -c "
 import json,sys,urllib.request
 lines=[l for l in json.load(sys.stdin) if l['matterCode'].startswith('UT-X')]
@@ -198,7 +199,7 @@ print(' '.join(sorted(l['caseNumber']+':'+l['matterCode'] for l in lines)))")"
     sleep 0.5
   done
   [[ "$(echo $matched | tr ' ' '\n' | sort | tr '\n' ' ')" == "UT-Xa UT-Xb UT-Xc UT-Xd " ]] \
-    && ok "registered today in ST: four 过户 cases ($matched) for $PR_CASE within $(( ($(date +%s%N) - registered) / 1000000 )) ms of 登簿" \
+    && ok "registered today in ST: four 过户 cases ($matched) for $PR_CASE, found $(( ($(date +%s%N) - registered) / 1000000 )) ms after 登簿 (polling the case list)" \
     || bad "ST 过户 of $PR_CASE: ${matched:-none}"
 else
   bad "ST PR-3a: $STATUS $BODY"
@@ -216,7 +217,7 @@ for attempt in 1 2; do # the second time is a redelivery: nothing more may open
 done
 early_cases() { # the 过户 matters opened by the event $EVENT_ID, in $EARLY
   EARLY=""
-  call GET "/api/v1/utility-hookup/cases?status=ACCEPTED" "${T[st-clerk]}"
+  call GET "/api/v1/utility-hookup/cases?status=IN_PROGRESS" "${T[st-clerk]}"
   for entry in $(echo "$BODY" | python3 -c "
 import json,sys
 print(' '.join(l['caseNumber']+':'+l['matterCode'] for l in json.load(sys.stdin) if l['matterCode'].startswith('UT-X')))"); do

@@ -20,7 +20,9 @@ case "$SERVICE" in
     MATTERS="ST CP-8a, FC CP-2b or LC CP-2 at random by st-clerk, fc-clerk or lc-clerk, each registering a new project" ;;
   property-registration)
     MATTERS="construction.completion-accepted announcements consumed for 交房即办证" ;;
-  *) echo "SERVICE=$SERVICE: enterprise-opening, construction-permit or property-registration" >&2; exit 2 ;;
+  utility-hookup)
+    MATTERS="property.transfer-registered announcements consumed for 过户" ;;
+  *) echo "SERVICE=$SERVICE: enterprise-opening, construction-permit, property-registration or utility-hookup" >&2; exit 2 ;;
 esac
 DB="${SERVICE//-/_}"
 TOPIC="onewindow.$SERVICE.case-events"
