@@ -122,6 +122,8 @@ const en: typeof zh = {
       voltage: 'Voltage',
     },
     choices: {
+      LOW: 'Low voltage',
+      HIGH_10KV: '10 kV (high voltage)',
       'gov-building': 'Government-invested buildings',
       'gov-municipal-linear': 'Government-invested municipal linear works',
       'social-industrial-linear': 'Social investment: industrial and linear works',

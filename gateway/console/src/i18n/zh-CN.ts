@@ -120,6 +120,8 @@ export default {
       voltage: '电压等级',
     },
     choices: {
+      LOW: '低压',
+      HIGH_10KV: '10千伏（高压）',
       'gov-building': '政府投资房屋建设类',
       'gov-municipal-linear': '政府投资市政公用线性工程类',
       'social-industrial-linear': '社会投资一般工业项目和线性工程类',

@@ -374,6 +374,27 @@ class ConsoleJourneyTest {
         registrar.screenshot("approver-register");
     }
 
+    @Test
+    @Order(13)
+    void theGuideTellsTheClerkWhichElectricityMatterTheInputsFit() {
+        Browser clerk = as("st-clerk", "/clerk");
+        clerk.open("/clerk");
+        clerk.type("matter-search", "UT-E7");
+        clerk.clickText(clerk.test("matters"), "UT-E7");
+        clerk.test("application-form");
+        clerk.choose("input-voltage", "低压（LOW）");
+        clerk.type("input-lineLengthM", "200");
+        clerk.type("input-capacityKw", "161");
+        // 161 kW is over UT-E7's bound: the guide says so next to the inputs, by the catalogue's words
+        clerk.waitForText("[data-test=matter-guidance]", "用电容量 ≤ 160 kW（申请为 161）");
+        assertThat(clerk.text("[data-test=matter-guidance]")).contains("所填条件不适用本事项");
+        clerk.screenshot("clerk-matter-guidance-out-of-range");
+
+        clerk.type("input-capacityKw", "160");
+        clerk.waitForText("[data-test=matter-guidance]", "UT-E7 需填写是否实行“三零”服务");
+        clerk.screenshot("clerk-matter-guidance-open");
+    }
+
     private void applyForUnit(Browser clerk, String matter, String unit) {
         clerk.open("/clerk");
         clerk.type("matter-search", matter);
