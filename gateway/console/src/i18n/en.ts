@@ -90,6 +90,7 @@ const en: typeof zh = {
     fix: 'Correct the marked fields and submit again.',
     unreachable: 'No answer from the back office (network or service unavailable). Submit again: the same application keeps its Idempotency-Key, so no second case is opened.',
     guidance: {
+      needs: 'Give {inputs} first to tell whether this matter applies',
       fits: 'The conditions given fit this matter ({code})',
       alsoFits: 'The conditions given fit this matter and others equally; choose as the case is',
       other: 'The conditions given do not fit this matter: choose the one the guide names, or check the data',

@@ -8,6 +8,7 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
@@ -137,6 +138,8 @@ final class Browser implements AutoCloseable {
     void type(String name, String value) {
         WebElement input = css("input[data-test=\"" + name + "\"], textarea[data-test=\"" + name + "\"]");
         input.clear();
+        // clear() leaves a number input's text in some Chromium versions: select it and delete it
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         input.sendKeys(value);
     }
 

@@ -1,5 +1,7 @@
 package org.onewindow.testkit;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +31,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * (JSON strings, as Modulith's externaliser writes them).
  */
 public final class TestEventSender implements AutoCloseable {
+
+    private static final ObjectMapper JSON =
+            new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final KafkaProducer<String, byte[]> producer;
 
@@ -74,19 +79,24 @@ public final class TestEventSender implements AutoCloseable {
         producer.send(record).get();
     }
 
+    /** Sends an envelope (a CaseEvent) as the outbox does: serialised as JSON, ISO dates. */
+    public void sendJson(String topic, String key, String type, String id, Object envelope) throws Exception {
+        send(topic, key, type, id, JSON.writeValueAsBytes(envelope));
+    }
+
     /**
-     * The keys of the records on {@code topic} (a dead-letter topic, say), read from its beginning
-     * until at least one arrives or {@code within} passes; empty if none did.
+     * The records on {@code topic} (a dead-letter topic, say) keyed {@code key}, read from its
+     * beginning until at least one arrives or {@code within} passes; empty if none did.
      */
-    public static List<String> keysOn(String topic, Duration within) {
+    public static List<ConsumerRecord<String, String>> recordsOn(String topic, String key, Duration within) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        List<String> keys = new ArrayList<>();
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (KafkaConsumer<String, String> reader =
                 new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
             long end = System.nanoTime() + within.toNanos();
-            while (System.nanoTime() < end && keys.isEmpty()) {
+            while (System.nanoTime() < end && found.isEmpty()) {
                 List<TopicPartition> partitions = reader.partitionsFor(topic, Duration.ofSeconds(5)).stream()
                         .map(i -> new TopicPartition(topic, i.partition()))
                         .toList();
@@ -96,11 +106,13 @@ public final class TestEventSender implements AutoCloseable {
                 reader.assign(partitions);
                 reader.seekToBeginning(partitions);
                 for (ConsumerRecord<String, String> r : reader.poll(Duration.ofSeconds(1))) {
-                    keys.add(r.key());
+                    if (key.equals(r.key())) {
+                        found.add(r);
+                    }
                 }
             }
         }
-        return keys;
+        return found;
     }
 
     @Override

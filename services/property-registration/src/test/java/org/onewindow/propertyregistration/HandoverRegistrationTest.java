@@ -11,16 +11,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +25,6 @@ import org.onewindow.runtime.consumer.infrastructure.DeadLetters;
 import org.onewindow.testkit.CaseServiceClient;
 import org.onewindow.testkit.CaseServiceClient.Reply;
 import org.onewindow.testkit.CaseServiceTest;
-import org.onewindow.testkit.KafkaTestBroker;
 import org.onewindow.testkit.MovableClock;
 import org.onewindow.testkit.TestEventSender;
 import org.onewindow.testkit.TestTokens;
@@ -244,7 +237,7 @@ class HandoverRegistrationTest extends RegistrationServiceTest {
 
     /** As the outbox sends it: keyed by case number, the envelope as JSON, the type in a header. */
     static void send(CaseEvent event) throws Exception {
-        producer.send(TOPIC, event.subject(), event.type(), event.id(), JSON.writeValueAsBytes(event));
+        producer.sendJson(TOPIC, event.subject(), event.type(), event.id(), event);
     }
 
     JsonNode awaitProject(String project, String jurisdiction) {
@@ -279,29 +272,6 @@ class HandoverRegistrationTest extends RegistrationServiceTest {
     }
 
     static List<ConsumerRecord<String, String>> deadLetters(String key) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> reader =
-                new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < end && found.isEmpty()) {
-                List<TopicPartition> partitions = reader.partitionsFor(DEAD_LETTERS, Duration.ofSeconds(5)).stream()
-                        .map(i -> new TopicPartition(DEAD_LETTERS, i.partition()))
-                        .toList();
-                if (partitions.isEmpty()) {
-                    continue;
-                }
-                reader.assign(partitions);
-                reader.seekToBeginning(partitions);
-                for (ConsumerRecord<String, String> r : reader.poll(Duration.ofSeconds(1))) {
-                    if (key.equals(r.key())) {
-                        found.add(r);
-                    }
-                }
-            }
-        }
-        return found;
+        return TestEventSender.recordsOn(DEAD_LETTERS, key, Duration.ofSeconds(30));
     }
 }

@@ -3,8 +3,6 @@ package org.onewindow.utilityhookup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,8 +36,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class TransferCasesTest extends UtilityServiceTest {
 
     static final String TOPIC = "onewindow.property-registration.case-events";
-    static final ObjectMapper JSON =
-            new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     static TestEventSender producer;
 
     /** property-registration's topic exists before this service subscribes, as on the stack. */
@@ -122,9 +118,9 @@ class TransferCasesTest extends UtilityServiceTest {
 
         assertThat(awaitCases(good, 4)).hasSize(4); // the consumer moved on
         assertThat(cases(broken)).isEmpty();
-        List<String> dead =
-                TestEventSender.keysOn(TOPIC + ".utility-hookup.transfer-cases.dlt", Duration.ofSeconds(30));
-        assertThat(dead).contains(broken.subject());
+        String deadLetters = TOPIC + ".utility-hookup.transfer-cases.dlt";
+        assertThat(TestEventSender.recordsOn(deadLetters, broken.subject(), Duration.ofSeconds(30)))
+                .isNotEmpty();
     }
 
     static CaseEvent transfer(String jurisdiction, String registeredOn, String unitNumber) {
@@ -155,7 +151,7 @@ class TransferCasesTest extends UtilityServiceTest {
     }
 
     static void send(CaseEvent event) throws Exception {
-        producer.send(TOPIC, event.subject(), event.type(), event.id(), JSON.writeValueAsBytes(event));
+        producer.sendJson(TOPIC, event.subject(), event.type(), event.id(), event);
     }
 
     List<String> cases(CaseEvent event) {

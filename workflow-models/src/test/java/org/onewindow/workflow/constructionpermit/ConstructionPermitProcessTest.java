@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.onewindow.workflow.RecordingStepClocks;
 import org.onewindow.workflow.TestEngines;
 import org.onewindow.workflow.enterpriseopening.RecordingDecision;
 
@@ -116,7 +117,7 @@ class ConstructionPermitProcessTest {
                 new RecordingDecision(
                         execution -> calls.add(Call.of("caseApproval", execution)),
                         execution -> calls.add(Call.of("caseDenial", execution))));
-        Mocks.register("stepClocks", new RecordingStepClocks(calls));
+        Mocks.register("stepClocks", new RecordingStepClocks((what, execution) -> calls.add(Call.of(what, execution))));
         Mocks.register("caseMilestone", new RecordingMilestone(calls));
     }
 
@@ -143,23 +144,6 @@ class ConstructionPermitProcessTest {
             assertThat(step.getValue(execution)).isEqualTo("simulated-approval");
             assertThat(result.getValue(execution)).isEqualTo("simulatedApprovalOn");
             calls.add(Call.of("caseMilestone", execution));
-        }
-    }
-
-    /** As the runtime's StepClocks, called by execution listeners: which step clock, where. */
-    public static final class RecordingStepClocks {
-        private final List<Call> calls;
-
-        RecordingStepClocks(List<Call> calls) {
-            this.calls = calls;
-        }
-
-        public void start(DelegateExecution execution, String step) {
-            calls.add(Call.of("stepClocks.start(" + step + ")", execution));
-        }
-
-        public void stop(DelegateExecution execution, String step) {
-            calls.add(Call.of("stepClocks.stop(" + step + ")", execution));
         }
     }
 

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.onewindow.workflow.RecordingStepClocks;
 import org.onewindow.workflow.TestEngines;
 import org.onewindow.workflow.enterpriseopening.RecordingDecision;
 
@@ -92,30 +93,13 @@ class UtilityHookupProcessTest {
         Mocks.register(
                 "caseDecision",
                 new RecordingDecision(execution -> calls.add("caseApproval"), execution -> calls.add("caseDenial")));
-        Mocks.register("stepClocks", new StepClockRecorder(calls));
+        Mocks.register("stepClocks", new RecordingStepClocks((what, execution) -> calls.add(what)));
         Mocks.register("caseMilestone", new MilestoneRecorder(calls));
     }
 
     @AfterEach
     void reset() {
         Mocks.reset();
-    }
-
-    /** As the runtime's StepClocks: which step clock starts or stops. */
-    public static final class StepClockRecorder {
-        private final List<String> calls;
-
-        StepClockRecorder(List<String> calls) {
-            this.calls = calls;
-        }
-
-        public void start(DelegateExecution execution, String step) {
-            calls.add("start:" + step);
-        }
-
-        public void stop(DelegateExecution execution, String step) {
-            calls.add("stop:" + step);
-        }
     }
 
     /** As the runtime's CaseMilestone, with its fields injected. */
@@ -174,10 +158,10 @@ class UtilityHookupProcessTest {
         assertThat(calls)
                 .containsExactly(
                         "register:" + POWER,
-                        "start:external-works-approval",
-                        "start:joint-approval",
-                        "stop:external-works-approval",
-                        "stop:joint-approval",
+                        "stepClocks.start(external-works-approval)",
+                        "stepClocks.start(joint-approval)",
+                        "stepClocks.stop(external-works-approval)",
+                        "stepClocks.stop(joint-approval)",
                         "caseApproval",
                         "ratingInvitation");
         assertThat(historicTasks(pi))
@@ -201,9 +185,9 @@ class UtilityHookupProcessTest {
         assertThat(calls)
                 .containsExactly(
                         "register:" + POWER,
-                        "start:external-works-approval",
+                        "stepClocks.start(external-works-approval)",
                         "milestone:external-works-approval→worksFiledOn",
-                        "stop:external-works-approval");
+                        "stepClocks.stop(external-works-approval)");
     }
 
     @Test
@@ -222,9 +206,9 @@ class UtilityHookupProcessTest {
                 .containsExactly(
                         "register:" + POWER,
                         "caseApproval",
-                        "start:supplier-information-push",
+                        "stepClocks.start(supplier-information-push)",
                         "register:null",
-                        "stop:supplier-information-push",
+                        "stepClocks.stop(supplier-information-push)",
                         "ratingInvitation");
         assertThat(historicTasks(pi)).containsExactly("external-works", "connection", "deliver");
         BpmnAwareTests.assertThat(pi).isEnded().hasPassed("information-push").hasNotPassed("works-approval");
