@@ -116,6 +116,11 @@ final class Browser implements AutoCloseable {
         });
     }
 
+    /** Waits until nothing matches the selector (a banner gone once the page has read the case again). */
+    void waitGone(String selector) {
+        wait.until(d -> d.findElements(By.cssSelector(selector)).isEmpty());
+    }
+
     void waitForUrl(String suffix) {
         wait.until(d -> d.getCurrentUrl().endsWith(suffix));
     }
