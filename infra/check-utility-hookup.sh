@@ -10,7 +10,9 @@
 #   4. FC: water without external works connected at once; at 151 m the joint approval's 3 WD clock;
 #   5. QX gas with works: paused for time the utility cannot control, the due date moved by exactly
 #      the working time it stood still;
-#   6. 过户: a real ST transfer registered in property-registration opens four 过户 cases; a transfer
+#   6. ST 联合报装: one form, one joint survey, then a component case per utility; LC's form whose
+#      water fits no matter is refused with the reason;
+#   7. 过户: a real ST transfer registered in property-registration opens four 过户 cases; a transfer
 #      announced as registered before 2021-09-30 opens only electricity, and again changes nothing.
 # Ends with "N passed, N failed". Needs: ./infra/stack.sh up.
 set -uo pipefail
@@ -43,7 +45,7 @@ for c in json.load(sys.stdin).get('clocks', []):
 
 echo "== tokens from $KEYCLOAK"
 declare -A T
-for u in lc-clerk lc-power lc-planner lc-roads lc-landscaping qx-clerk qx-power qx-gas st-clerk st-power st-registrar fc-clerk fc-water; do
+for u in lc-clerk lc-power lc-planner lc-roads lc-landscaping qx-clerk qx-power qx-gas st-clerk st-power st-registrar st-utility-desk fc-clerk fc-water; do
   T[$u]="$(token "$u")"
   [[ -n "${T[$u]}" ]] || bad "no token for $u"
 done
@@ -171,6 +173,31 @@ print(('ok' if abs(moved - expected) <= 1.0 else 'bad') + ' moved %.3f s, stood 
 else
   bad "QX UT-G1b: $STATUS $BODY"
 fi
+
+echo "== ST: 联合报装 (UT-J1): one form, one joint survey, a case per utility"
+apply "${T[st-clerk]}" ST UT-J1 '{"voltage":"LOW","externalWorks":false,"utilities":["electricity","water"]}'
+if [[ -n "$CN" ]]; then
+  JOINT="$CN"
+  decide "${T[st-utility-desk]}" "$JOINT" joint-survey "st-utility-desk: 联合踏勘 of $JOINT"
+  parts=""
+  for i in $(seq 1 40); do
+    call GET "/api/v1/cases/$JOINT" "${T[st-clerk]}"
+    parts="$(echo "$BODY" | json '" ".join(sorted(l["otherCase"] for l in d.get("links", []) if l["kind"] == "COMPONENT"))')"
+    [[ "$(echo $parts | wc -w)" == 2 ]] && break
+    sleep 0.5
+  done
+  seen=""
+  for p in $parts; do
+    call GET "/api/v1/cases/$p" "${T[st-clerk]}"
+    seen+="$(echo "$BODY" | json 'd["matterCode"] + "@" + d["department"]') "
+  done
+  [[ "$(echo $seen | tr ' ' '\n' | sort | tr '\n' ' ')" == "UT-E1@power-supply UT-W1@water-supply " ]] \
+    && ok "component cases of $JOINT: $seen(each its own matter, company and clock)" || bad "components of $JOINT: ${seen:-none}"
+else
+  bad "ST UT-J1: $STATUS $BODY"
+fi
+call POST /api/v1/applications "${T[lc-clerk]}" "$(guide_application LC UT-J1 '{"voltage":"LOW","externalWorks":false,"directConnection":false,"transformerUpgrade":false}')"
+[[ "$STATUS" == 400 && "$BODY" == *"供水：没有适用的事项"* ]] && ok "LC UT-J1 whose water fits no matter refused (400): the reason on data.utilities" || bad "LC UT-J1: $STATUS $BODY"
 
 echo "== 过户: a transfer registered in ST (property-registration → utility-hookup)"
 OWNERS=("赵敏" "孙立" "周晴" "吴桐")

@@ -212,7 +212,7 @@ class GuideController {
                 fits,
                 open,
                 outOfRange,
-                SelectionInputs.answerZh(answer));
+                answer.zh());
     }
 
     @GetMapping("/{jurisdiction}/matters/{code}")

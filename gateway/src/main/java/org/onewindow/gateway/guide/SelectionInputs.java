@@ -7,10 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.onewindow.kernel.catalogue.model.ConditionInput;
-import org.onewindow.kernel.catalogue.model.Matter;
-import org.onewindow.kernel.catalogue.model.MatterSelection;
 import org.onewindow.kernel.problem.model.FieldViolation;
 import org.onewindow.kernel.problem.model.Rejection;
 
@@ -66,43 +63,5 @@ final class SelectionInputs {
             throw Rejection.invalid(wrong.toArray(FieldViolation[]::new));
         }
         return inputs;
-    }
-
-    /** The answer in one sentence a clerk can read out. */
-    static String answerZh(MatterSelection.Answer answer) {
-        if (answer.recommended().isPresent()) {
-            Matter m = answer.recommended().get();
-            return "适用事项：" + m.code() + " " + m.name().zh();
-        }
-        if (!answer.fits().isEmpty()) {
-            return "以下事项同样适用，请按实际情况选择："
-                    + answer.fits().stream()
-                            .map(f ->
-                                    f.matter().code() + " " + f.matter().name().zh())
-                            .collect(Collectors.joining("；"));
-        }
-        StringBuilder text = new StringBuilder("没有适用的事项");
-        if (!answer.outOfRange().isEmpty()) {
-            text.append("：")
-                    .append(answer.outOfRange().stream()
-                            .map(o -> o.matter().code() + " 要求"
-                                    + o.notMet().stream()
-                                            .map(t -> t.condition().zh() + "（申请为 " + t.given() + "）")
-                                            .collect(Collectors.joining("、")))
-                            .collect(Collectors.joining("；")));
-        }
-        if (!answer.open().isEmpty()) {
-            text.append("。补充以下条件后可能适用：")
-                    .append(answer.open().stream()
-                            .map(o -> o.matter().code() + " 需填写"
-                                    + o.missing().stream()
-                                            .map(t -> t.condition()
-                                                    .input()
-                                                    .label()
-                                                    .zh())
-                                            .collect(Collectors.joining("、")))
-                            .collect(Collectors.joining("；")));
-        }
-        return text.toString();
     }
 }

@@ -69,6 +69,7 @@ class UtilityHookupProcessTest {
                 .name("utility-hookup")
                 .addClasspathResource(DIR + "utility-connection.bpmn")
                 .addClasspathResource(DIR + "utility-account-transfer.bpmn")
+                .addClasspathResource(DIR + "joint-utility-application.bpmn")
                 .deploy();
         BpmnAwareTests.init(engine);
     }
@@ -90,6 +91,8 @@ class UtilityHookupProcessTest {
             calls.add("register:" + execution.getVariable("component"));
         });
         Mocks.register("ratingInvitation", (JavaDelegate) execution -> calls.add("ratingInvitation"));
+        Mocks.register("componentCases", (JavaDelegate)
+                execution -> calls.add("componentCases:" + execution.getVariable("componentMatters")));
         Mocks.register(
                 "caseDecision",
                 new RecordingDecision(execution -> calls.add("caseApproval"), execution -> calls.add("caseDenial")));
@@ -261,6 +264,28 @@ class UtilityHookupProcessTest {
         deliver(single(pi, "deliver"));
 
         assertThat(calls).containsExactly("register:water-supply", "caseApproval", "ratingInvitation");
+        BpmnAwareTests.assertThat(pi).isEnded().hasPassed("completed");
+    }
+
+    @Test
+    void aJointApplicationIsSurveyedOnceThenWaitsForEveryComponentCase() {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("componentMatters", new ArrayList<>(List.of("UT-E1", "UT-W1")));
+        ProcessInstance pi = start("joint-utility-application", vars);
+
+        approve(single(pi, "joint-survey"));
+        runJobs(pi);
+        assertThat(calls).containsExactly("componentCases:[UT-E1, UT-W1]");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("await-components");
+        assertThat(open(pi)).isEmpty();
+
+        // the service, when the last component case ends
+        runtime.createMessageCorrelation("components-done")
+                .processInstanceBusinessKey(pi.getBusinessKey())
+                .correlate();
+        deliver(single(pi, "deliver"));
+
+        assertThat(calls).containsExactly("componentCases:[UT-E1, UT-W1]", "caseApproval", "ratingInvitation");
         BpmnAwareTests.assertThat(pi).isEnded().hasPassed("completed");
     }
 

@@ -212,6 +212,17 @@ public class Intake {
     }
 
     /**
+     * 联合报装: opens a component case of the joint case {@code jointCase}, linked as PART_OF it, by
+     * the system. The joint case's number is its {@code caused_by}, so each matter opens once per
+     * joint case however often the step that asks runs.
+     */
+    public Receipt openComponent(String jointCase, Application application) {
+        requireWellFormed(application);
+        return accept(
+                Submitter.system(jointCase), application, jointCase, new CaseLink(jointCase, CaseLink.Kind.PART_OF));
+    }
+
+    /**
      * A case no person applied for, opened by another service's event (the utility 过户 after a
      * transfer registration): the causing event's id is kept on the case, and the same event never
      * opens the same matter twice. {@code partOf} links it to a case it belongs to, if any.

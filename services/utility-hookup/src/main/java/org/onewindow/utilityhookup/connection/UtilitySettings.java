@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     original procedure for them)
  * @param connectionProcess the process key of the connection paths
  * @param transferProcess the process key of the 过户 matters
+ * @param jointProcess the process key of 联合报装
  */
 @ConfigurationProperties("onewindow.utility")
 public record UtilitySettings(
@@ -29,7 +30,8 @@ public record UtilitySettings(
         @DefaultValue Map<String, String> approvalDepartments,
         @DefaultValue("urban-management") String roadDepartment,
         @DefaultValue("utility-connection") String connectionProcess,
-        @DefaultValue("utility-account-transfer") String transferProcess) {
+        @DefaultValue("utility-account-transfer") String transferProcess,
+        @DefaultValue("joint-utility-application") String jointProcess) {
 
     public Optional<WorksApproval> worksApprovalOf(String matterCode) {
         return Optional.ofNullable(worksApproval.get(matterCode));

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * 事项引导 ("which matter do I need"): the matters whose routing thresholds an applicant's inputs
@@ -42,7 +43,46 @@ public final class MatterSelection {
      * @param recommended the one most specific fit; empty when nothing fits or several fit equally
      * @param outOfRange only when nothing fits: the closest matters and what keeps each out
      */
-    public record Answer(Optional<Matter> recommended, List<Fit> fits, List<Open> open, List<OutOfRange> outOfRange) {}
+    public record Answer(Optional<Matter> recommended, List<Fit> fits, List<Open> open, List<OutOfRange> outOfRange) {
+
+        /** The answer in one sentence a clerk can read out. */
+        public String zh() {
+            if (recommended.isPresent()) {
+                return "适用事项：" + recommended.get().code() + " "
+                        + recommended.get().name().zh();
+            }
+            if (!fits.isEmpty()) {
+                return "以下事项同样适用，请按实际情况选择："
+                        + fits.stream()
+                                .map(f -> f.matter().code() + " "
+                                        + f.matter().name().zh())
+                                .collect(Collectors.joining("；"));
+            }
+            StringBuilder text = new StringBuilder("没有适用的事项");
+            if (!outOfRange.isEmpty()) {
+                text.append("：")
+                        .append(outOfRange.stream()
+                                .map(o -> o.matter().code() + " 要求"
+                                        + o.notMet().stream()
+                                                .map(t -> t.condition().zh() + "（申请为 " + t.given() + "）")
+                                                .collect(Collectors.joining("、")))
+                                .collect(Collectors.joining("；")));
+            }
+            if (!open.isEmpty()) {
+                text.append("。补充以下条件后可能适用：")
+                        .append(open.stream()
+                                .map(o -> o.matter().code() + " 需填写"
+                                        + o.missing().stream()
+                                                .map(t -> t.condition()
+                                                        .input()
+                                                        .label()
+                                                        .zh())
+                                                .collect(Collectors.joining("、")))
+                                .collect(Collectors.joining("；")));
+            }
+            return text.toString();
+        }
+    }
 
     public static Answer select(List<Matter> candidates, Map<String, ?> inputs) {
         List<Matter> tested = candidates.stream()

@@ -25,6 +25,18 @@ public enum Utility {
         return zh;
     }
 
+    /** The code family of its connection matters: UT-E, UT-W … */
+    public String family() {
+        return "UT-" + name().charAt(0);
+    }
+
+    /** A 联合报装 component id (electricity, water …) as the catalogue names it. */
+    public static Optional<Utility> ofComponent(String component) {
+        return java.util.Arrays.stream(values())
+                .filter(u -> u.name().equalsIgnoreCase(component))
+                .findFirst();
+    }
+
     /** Empty for a matter of no single utility (UT-J1 联合报装) or of another service. */
     public static Optional<Utility> of(String matterCode) {
         if (matterCode == null || !matterCode.startsWith("UT-") || matterCode.length() < 4) {
