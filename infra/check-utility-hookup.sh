@@ -149,26 +149,37 @@ if [[ -n "$CN" ]]; then
   [[ "$STATUS" == 204 ]] && ok "resumed" || bad "resume: $STATUS $BODY"
   call GET "/api/v1/cases/$GAS" "${T[qx-gas]}"; after="$(echo "$BODY" | json 'd["dueAt"]')"
   call GET "/api/v1/cases/$GAS/history" "${T[qx-gas]}"
-  # the working time the clock stood still: office hours (09:00-12:00, 13:30-17:30 Beijing) of a
-  # working day (the calendar says whether today is one) between the suspension and the resumption
-  today="$(TZ=Asia/Shanghai date +%F)"
-  first_hour="$(curl -sS -G "$GATEWAY/api/v1/calendar/QX/due" --data-urlencode "from=${today}T00:00:00+08:00" -d amount=1 -d unit=WORKING_HOURS | json 'd["dueAt"]')"
+  # the working time the clock stood still, and the working time the due date moved by: office
+  # hours (09:00-12:00, 13:30-17:30 Beijing) of the working days (the calendar says which) between
+  # the two instants. A due date at 17:30 moves to the next working morning, so natural seconds
+  # would not do.
+  working_days=""
+  for day in $(python3 -c "
+import datetime as dt, sys
+a, b = (dt.datetime.fromisoformat(x).astimezone(dt.timezone(dt.timedelta(hours=8))).date() for x in sys.argv[1:3])
+a = min(a, dt.datetime.now(dt.timezone(dt.timedelta(hours=8))).date())
+while a <= b: print(a.isoformat()); a += dt.timedelta(days=1)
+" "$before" "$after"); do
+    hour="$(curl -sS -G "$GATEWAY/api/v1/calendar/QX/due" --data-urlencode "from=${day}T00:00:00+08:00" -d amount=1 -d unit=WORKING_HOURS | json 'd["dueAt"]')"
+    [[ "$hour" == "${day}T10:00"* ]] && working_days+="$day,"
+  done
   verdict="$(echo "$BODY" | python3 -c "
 import json, sys, datetime as dt
-h = json.load(sys.stdin); before, after, working = [dt.datetime.fromisoformat(a) for a in sys.argv[1:3]] + [sys.argv[3].startswith(sys.argv[4] + 'T10:00')]
+h = json.load(sys.stdin); before, after = [dt.datetime.fromisoformat(a) for a in sys.argv[1:3]]
+days = [d for d in sys.argv[3].split(',') if d]
 s = next(dt.datetime.fromisoformat(x['at']) for x in h if x['action'] == 'case.suspend')
 r = next(dt.datetime.fromisoformat(x['at']) for x in h if x['action'] == 'case.resume')
-tz = dt.timezone(dt.timedelta(hours=8)); s, r = s.astimezone(tz), r.astimezone(tz)
-def overlap(a, b, day):
+def working(a, b):
     total = 0.0
-    for f, t in (('09:00', '12:00'), ('13:30', '17:30')):
-        lo = max(a, dt.datetime.fromisoformat(day + 'T' + f + ':00+08:00')); hi = min(b, dt.datetime.fromisoformat(day + 'T' + t + ':00+08:00'))
-        total += max(0.0, (hi - lo).total_seconds())
+    for day in days:
+        for f, t in (('09:00', '12:00'), ('13:30', '17:30')):
+            lo = max(a, dt.datetime.fromisoformat(day + 'T' + f + ':00+08:00')); hi = min(b, dt.datetime.fromisoformat(day + 'T' + t + ':00+08:00'))
+            total += max(0.0, (hi - lo).total_seconds())
     return total
-expected = overlap(s, r, s.date().isoformat()) if working else 0.0
-moved = (after - before).total_seconds()
+expected = working(s, r)
+moved = working(before, after)
 print(('ok' if abs(moved - expected) <= 1.0 else 'bad') + ' moved %.3f s, stood still %.3f s of working time (%s to %s)' % (moved, expected, s.time(), r.time()))
-" "$before" "$after" "$first_hour" "$today")"
+" "$before" "$after" "$working_days")"
   [[ "$verdict" == ok* ]] && ok "due $before -> $after: ${verdict#ok }" || bad "due date: $before -> $after: ${verdict#bad }"
 else
   bad "QX UT-G1b: $STATUS $BODY"
