@@ -18,7 +18,8 @@ export interface ApplicationRequest {
   channel: Channel
   applicant: { type: ApplicantType; name: string; uscc?: string; idNumber?: string }
   materials: { code: string; form: MaterialForm; reference?: string }[]
-  data: Record<string, string | number | boolean>
+  /** the routing inputs; 联合报装 adds utilities, the components ticked */
+  data: Record<string, string | number | boolean | string[]>
 }
 
 export type AcceptanceOutcome = 'ACCEPTED' | 'ACCEPTED_WITH_DEFICIENCY' | 'RETURNED_FOR_CORRECTION' | 'REFUSED'

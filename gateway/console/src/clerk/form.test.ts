@@ -7,6 +7,7 @@ import {
   formsFor,
   inputKey,
   jointPayload,
+  jointUtilities,
   mergeMatters,
   missingErrors,
   needsReference,
@@ -287,5 +288,23 @@ describe('事项引导', () => {
       externalWorks: 'false',
     })
     expect(selectionQuery(EO1, { voltage: 'LOW' })).toBeNull()
+  })
+})
+
+describe('联合报装', () => {
+  const J1: Matter = {
+    code: 'UT-J1',
+    processKey: 'joint-utility-application',
+    components: [
+      { id: 'electricity', name: { zh: '供电', en: 'Electricity' }, parallel: true },
+      { id: 'water', name: { zh: '供水', en: 'Water' }, parallel: true },
+    ],
+  }
+  it('offers the joint matter\'s utilities, and no other matter\'s steps', () => {
+    expect(jointUtilities(J1).map((c) => c.id)).toEqual(['electricity', 'water'])
+    expect(jointUtilities({ ...UTILITY, components: [{ id: 'acceptance' }] })).toEqual([])
+  })
+  it('offers both voltages where no condition narrows them (the joint form asks, the intake chooses)', () => {
+    expect(conditionFields({ ...J1, inputs: ['VOLTAGE'] }).find((f) => f.key === 'voltage')?.values).toEqual(['LOW', 'HIGH_10KV'])
   })
 })

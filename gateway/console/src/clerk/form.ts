@@ -16,6 +16,7 @@ import type {
 export type Matter = components['schemas']['MatterGuide']
 export type CatalogueMaterial = components['schemas']['Material']
 export type Condition = components['schemas']['Condition']
+export type Component = components['schemas']['Component']
 
 /** How a material is presented at the window; NONE: not brought (容缺 or 补正 decides). */
 export type Presented = MaterialForm | 'NONE'
@@ -116,6 +117,7 @@ const CHOICES: Record<string, string[]> = {
   ],
   ACCEPTANCE_MODE: ['COMPREHENSIVE', 'STAGED'],
   CONSTRUCTION_SECTION: ['foundation', 'underground', 'superstructure'],
+  VOLTAGE: ['LOW', 'HIGH_10KV'],
 }
 
 /**
@@ -324,4 +326,15 @@ export function selectionQuery(matter: Matter, data: Record<string, unknown>): R
     family: matter.code.replace(/[0-9].*$/, ''),
     ...Object.fromEntries(given.map(([key, value]) => [key, String(value)])),
   }
+}
+
+/** The process of 联合报装 (UT-J1): its components are the utilities its one form connects. */
+const JOINT_UTILITY_PROCESS = 'joint-utility-application'
+
+/**
+ * 联合报装: the utilities a joint connection matter offers (its catalogue components), for the
+ * applicant to tick; none for any other matter. The intake chooses each utility's own matter.
+ */
+export function jointUtilities(matter: Matter): Component[] {
+  return matter.processKey === JOINT_UTILITY_PROCESS ? (matter.components ?? []).filter((c) => !!c.id) : []
 }

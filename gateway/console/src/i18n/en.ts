@@ -89,6 +89,9 @@ const en: typeof zh = {
     forms: { PAPER: 'Paper', UPLOAD: 'Upload', E_LICENCE: 'E-licence', COMMITMENT: 'Commitment', SHARED: 'Not needed (shared)', NONE: 'Not given' },
     fix: 'Correct the marked fields and submit again.',
     unreachable: 'No answer from the back office (network or service unavailable). Submit again: the same application keeps its Idempotency-Key, so no second case is opened.',
+    utilities: 'Utilities applied for together',
+    utilitiesHint: 'One form, one set of materials: after the joint site survey each utility gets its own case and clock, chosen by the conditions given.',
+    utilitiesNone: 'Tick at least one utility.',
     guidance: {
       needs: 'Give {inputs} first to tell whether this matter applies',
       fits: 'The conditions given fit this matter ({code})',
@@ -181,6 +184,7 @@ const en: typeof zh = {
   common: { refresh: 'Refresh' },
   services: { unavailable: 'The {service} service cannot be asked now: {reason}' },
   case: {
+    links: { title: 'Linked cases', kind: 'Relation', COMPONENT: 'Component case', PART_OF: 'Part of joint case', NEXT: 'Next case', PREVIOUS: 'Previous case' },
     title: 'Case',
     status: 'Status',
     suspended: 'Clock suspended',

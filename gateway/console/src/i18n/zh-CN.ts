@@ -87,6 +87,9 @@ export default {
     forms: { PAPER: '纸质', UPLOAD: '上传', E_LICENCE: '电子证照', COMMITMENT: '告知承诺', SHARED: '免提交（共享）', NONE: '未提交' },
     fix: '请按提示修改后再提交。',
     unreachable: '未收到后台答复（网络或后台暂时不可用）。请直接再次提交：同一申请会使用同一幂等键，不会重复立案。',
+    utilities: '联合报装事项',
+    utilitiesHint: '一张表单、一套材料：联合踏勘后按所填条件为每项分别立子办件，各自计时。',
+    utilitiesNone: '请至少选择一项报装。',
     guidance: {
       needs: '请先填写：{inputs}，才能判断是否适用本事项',
       fits: '所填条件适用本事项（{code}）',
@@ -179,6 +182,7 @@ export default {
   common: { refresh: '刷新' },
   services: { unavailable: '{service}服务暂时无法查询：{reason}' },
   case: {
+    links: { title: '关联办件', kind: '关系', COMPONENT: '子办件', PART_OF: '所属联合报装', NEXT: '后续办件', PREVIOUS: '前序办件' },
     title: '办件详情',
     status: '办件状态',
     suspended: '暂停计时中',

@@ -3,6 +3,7 @@ package org.onewindow.consoletests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -397,6 +398,33 @@ class ConsoleJourneyTest {
         clerk.type("input-capacityKw", "160");
         clerk.waitForText("[data-test=matter-guidance]", "请先填写：是否实行“三零”服务、是否有相关利害关系人");
         clerk.screenshot("clerk-matter-guidance-open");
+    }
+
+    @Test
+    @Order(14)
+    void theClerkAppliesForSeveralUtilitiesOnOneFormAndSeesWhichFitsNoMatter() {
+        Browser clerk = as("lc-clerk", "/clerk");
+        openMatter(clerk, "UT-J1");
+        clerk.clickText(clerk.test("application-form"), "企业");
+        clerk.type("applicant-name", "示例电子科技有限公司");
+        clerk.type("applicant-uscc", USCC);
+        clerk.clickText("全部纸质");
+        clerk.choose("input-voltage", "低压（LOW）");
+        for (String flag : List.of("externalWorks", "directConnection", "transformerUpgrade")) {
+            clerk.clickText(clerk.test("input-" + flag), "否");
+        }
+        clerk.test("submit").click();
+        // LC has no water or gas matter for a connection neither direct nor with works: the reason
+        // stands next to the utilities ticked, and nothing is opened
+        clerk.waitForText("[data-test=joint-utilities]", "供水：没有适用的事项");
+        assertThat(clerk.text("[data-test=joint-utilities]")).contains("供气：没有适用的事项");
+        clerk.screenshot("clerk-joint-utilities-refused");
+
+        clerk.clickText(clerk.test("joint-utilities"), "供水");
+        clerk.clickText(clerk.test("joint-utilities"), "供气");
+        clerk.test("submit").click();
+        assertThat(clerk.test("outcome-ACCEPTED").getText()).contains("联合报装");
+        assertThat(clerk.text("[data-test=case-number]")).matches("LC-UT-\\d{8}-\\d{6,9}-[0-9A-Z*]");
     }
 
     private void applyForUnit(Browser clerk, String matter, String unit) {

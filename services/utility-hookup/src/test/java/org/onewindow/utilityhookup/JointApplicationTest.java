@@ -108,7 +108,7 @@ class JointApplicationTest extends UtilityServiceTest {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body().path("errors").findValuesAsText("field")).containsOnly("data.utilities");
         assertThat(refused.body().path("errors").findValuesAsText("zh"))
-                .anySatisfy(zh -> assertThat(zh).startsWith("供水：没有适用的事项"));
+                .anySatisfy(zh -> assertThat(zh).startsWith("供水：没有适用的事项").contains("UT-W1 要求", "UT-W2 要求"));
         assertThat(jdbc.sql("SELECT count(*) FROM case_file")
                         .query(Integer.class)
                         .single())
