@@ -9,6 +9,7 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.annotation.AliasFor;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * A case-service test: the whole service on a random port, on its own fresh database of the shared
@@ -28,6 +29,10 @@ import org.springframework.core.annotation.AliasFor;
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
+// each test class has its own database, so its context is never shared; closing it after the class
+// also stops its Kafka consumers, which would otherwise stay in the service's consumer groups and
+// take partitions (and events) from the next class's context
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 public @interface CaseServiceTest {
 
     /** Prefix of the test's database name (each context gets a fresh database). */
