@@ -113,7 +113,12 @@ public class CaseActions {
                 Map.of("step", "supplement", "outcome", String.join(",", codes), "completedBy", caller.username()));
         if (cases.owed(file.caseNumber()).isEmpty()) {
             if (clocks.resume(file.caseNumber(), PauseReason.APPLICANT_SUPPLEMENT, clock.instant())) {
-                journal.recordBySystem("case.resume", file.caseNumber(), file.jurisdiction(), "case.resumed", Map.of());
+                journal.recordBySystem(
+                        "case.resume",
+                        file.caseNumber(),
+                        file.jurisdiction(),
+                        "case.resumed",
+                        clocks.dueData(file.caseNumber(), file.jurisdiction(), clock.instant()));
             }
             // a model that waits for them (模拟审批 turning formal, 配套设施移交) goes on; most do not wait
             workflow.deliver(file.caseNumber(), MATERIALS_COMPLETE, Map.of("materialsComplete", true));
@@ -197,7 +202,14 @@ public class CaseActions {
                     "only the office ends a " + pauses.get(0).reason() + " suspension");
         }
         clocks.resume(file.caseNumber(), only, clock.instant());
-        journal.record(caller, "case.resume", file.caseNumber(), file.jurisdiction(), null, "case.resumed", Map.of());
+        journal.record(
+                caller,
+                "case.resume",
+                file.caseNumber(),
+                file.jurisdiction(),
+                null,
+                "case.resumed",
+                clocks.dueData(file.caseNumber(), file.jurisdiction(), clock.instant()));
     }
 
     /** How much longer, in the limit's own unit, why, and on whose authority (延期). */
@@ -252,15 +264,7 @@ public class CaseActions {
                 file.jurisdiction(),
                 extension.reason(),
                 "case.extended",
-                Map.of(
-                        "clock",
-                        clockName,
-                        "amount",
-                        extension.amount().toPlainString(),
-                        "unit",
-                        extended.limit().unit().name(),
-                        "authorisedBy",
-                        extension.authorisedBy()));
+                extendedData(file, clockName, extension, extended));
     }
 
     private static PauseReason pauseReason(String reason) {
@@ -335,5 +339,15 @@ public class CaseActions {
         if (!owner && !window) {
             throw Rejection.forbidden("只有申请人本人或受理窗口可以办理", "only the applicant or the accepting window may do this");
         }
+    }
+
+    private Map<String, Object> extendedData(CaseFile file, String clockName, Extension extension, CaseClock extended) {
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("clock", clockName);
+        data.put("amount", extension.amount().toPlainString());
+        data.put("unit", extended.limit().unit().name());
+        data.put("authorisedBy", extension.authorisedBy());
+        data.putAll(clocks.dueData(file.caseNumber(), file.jurisdiction(), clock.instant()));
+        return data;
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.onewindow.kernel.catalogue.model.CatalogueVersion;
@@ -176,6 +177,16 @@ public class ClockKeeper {
                 .filter(s -> s.clock().kind() == ClockKind.APPROVAL)
                 .findFirst()
                 .map(s -> s.clock().due(statutoryClock(jurisdiction, s.clock().startedAt()), now));
+    }
+
+    /**
+     * The data of a case.resumed (or case.extended): the approval clock's due date as it stands now,
+     * so that a reader of events alone (the supervision board) follows the due date as it moves.
+     */
+    public Map<String, Object> dueData(String caseNumber, String jurisdiction, Instant now) {
+        return approvalDue(caseNumber, jurisdiction, now)
+                .<Map<String, Object>>map(d -> Map.of("promisedDueAt", d.at().toString()))
+                .orElse(Map.of());
     }
 
     /** Where a case's approval clock stands: when it runs out and its level (绿/黄/红, 暂停). */

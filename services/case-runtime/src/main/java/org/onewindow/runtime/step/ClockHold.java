@@ -60,7 +60,12 @@ public class ClockHold implements JavaDelegate {
         } else {
             clocks.resume(caseNumber, why, clock.instant());
             cases.stepCompleted(caseNumber, step, null, clock.instant());
-            journal.recordBySystem("case.resume", caseNumber, file.jurisdiction(), "case.resumed", Map.of());
+            journal.recordBySystem(
+                    "case.resume",
+                    caseNumber,
+                    file.jurisdiction(),
+                    "case.resumed",
+                    clocks.dueData(caseNumber, file.jurisdiction(), clock.instant()));
         }
     }
 

@@ -150,6 +150,10 @@ class CaseActionsTest {
             assertThat(paused(cn)).isEmpty();
             assertThat(approvalDue(cn)).isEqualTo(f.clock.local("2026-03-02T15:00"));
             assertThat(f.events.typesOf(cn)).containsExactly("case.accepted", "case.suspended", "case.resumed");
+            // a reader of events alone (the supervision board) learns where the due date moved
+            assertThat(f.events.single("case.resumed", cn).data())
+                    .containsEntry(
+                            "promisedDueAt", f.clock.local("2026-03-02T15:00").toString());
             assertThat(f.audit.single("case.resume", cn).actor()).isEqualTo("approver.fc.market-registration");
         }
 
@@ -206,7 +210,10 @@ class CaseActionsTest {
                             entry("clock", "APPROVAL"),
                             entry("amount", "0.5"),
                             entry("unit", "WORKING_DAYS"),
-                            entry("authorisedBy", "王科长"));
+                            entry("authorisedBy", "王科长"),
+                            entry(
+                                    "promisedDueAt",
+                                    g.clock.local("2026-03-03T17:30").toString()));
             assertThat(g.events.single("case.extended", cn).data()).containsEntry("authorisedBy", "王科长");
             assertThat(g.clocks.of(cn).get(0).clock().extensions())
                     .singleElement()
