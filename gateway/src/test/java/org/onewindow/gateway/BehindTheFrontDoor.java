@@ -25,5 +25,7 @@ abstract class BehindTheFrontDoor {
         registry.add("onewindow.gateway.services.enterprise-opening", enterpriseOpening::baseUrl);
         // a back office that is down: nothing listens on the discard port
         registry.add("onewindow.gateway.services.utility-hookup", () -> "http://127.0.0.1:9");
+        // a back office not deployed here: no URL
+        registry.add("onewindow.gateway.services.supervision", () -> "");
     }
 }

@@ -82,7 +82,7 @@ class ConsoleTest {
         assertThat(body.path("services").toString())
                 .as("the back offices the front door routes (application.yml)")
                 .isEqualTo(
-                        "[\"construction-permit\",\"enterprise-opening\",\"property-registration\",\"utility-hookup\"]");
+                        "[\"construction-permit\",\"enterprise-opening\",\"property-registration\",\"supervision\",\"utility-hookup\"]");
     }
 
     @Test

@@ -17,7 +17,7 @@ class ConsoleController {
 
     ConsoleController(ConsoleProperties properties, RoutingProperties routing) {
         this.properties = properties;
-        this.services = routing.services().keySet().stream().sorted().toList();
+        this.services = routing.deployed().keySet().stream().sorted().toList();
     }
 
     /**

@@ -53,7 +53,7 @@ class FrontDoorRoutes {
             Unroutable unroutable) {
         BackOffices backOffices = new BackOffices(catalogue, clock);
         RouterFunctions.Builder routes = RouterFunctions.route();
-        for (Map.Entry<String, URI> entry : properties.services().entrySet()) {
+        for (Map.Entry<String, URI> entry : properties.deployed().entrySet()) {
             OwningService service = OwningService.byId(entry.getKey())
                     .orElseThrow(() -> new IllegalStateException("onewindow.gateway.services." + entry.getKey()
                             + " is not a OneWindow service; expected one of "

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Where each back office runs and how long the front door waits for it.
  *
- * @param services base URL per service id ({@code enterprise-opening: http://127.0.0.1:8081})
+ * @param services base URL per service id ({@code enterprise-opening: http://127.0.0.1:8081}); an
+ *     empty URL: the service is not deployed here, and its requests are told so
  * @param timeLimit the longest a caller waits for a back office before a 503 (never a hang)
  * @param failureRateThreshold percentage of failed calls that opens a service's circuit
  * @param minimumCalls calls seen before the failure rate counts
@@ -21,4 +22,16 @@ public record RoutingProperties(
         @DefaultValue("10s") Duration timeLimit,
         @DefaultValue("50") float failureRateThreshold,
         @DefaultValue("10") int minimumCalls,
-        @DefaultValue("15s") Duration openFor) {}
+        @DefaultValue("15s") Duration openFor) {
+
+    /** The services deployed behind this front door: those with a URL. */
+    public Map<String, URI> deployed() {
+        Map<String, URI> deployed = new java.util.TreeMap<>();
+        services.forEach((id, uri) -> {
+            if (uri != null && !uri.toString().isBlank()) {
+                deployed.put(id, uri);
+            }
+        });
+        return deployed;
+    }
+}

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Drives the supervision board (督办看板) through the running local stack, as supervisors use it: real
+# Keycloak tokens, every call through the gateway, the cases made by the other services.
+#   1. an EO-1 case accepted at FC's window is on FC's board within a second or so (measured);
+#      LC's supervisor does not see it, a clerk is refused the board;
+#   2. suspended, it shows 暂停; resumed, it is back with the due date the service announced;
+#   3. a case announced with a due date 2 s away turns red on the board's own watch, with no event
+#      from its service (measured from the due date);
+#   4. the share decided within the promise this month answers.
+# Ends with "N passed, N failed". Needs: ./infra/stack.sh up.
+set -uo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+source "$ROOT/infra/check-lib.sh"
+
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+line_on_board() { # token case [query] -> the case's board line as JSON in $LINE (empty when absent)
+  call GET "/api/v1/supervision/board?limit=500${3:-}" "$1"
+  LINE="$(echo "$BODY" | python3 -c "
+import json,sys
+for l in json.load(sys.stdin).get('cases', []):
+    if l['caseNumber'] == sys.argv[1]: print(json.dumps(l)); break" "$2" 2>/dev/null)"
+}
+await_line() { # token case predicate-on-l seconds -> ms waited, the line in $LINE; empty on time-out
+  local start end; start=$(now_ms); end=$(( start + $4 * 1000 ))
+  while (( $(now_ms) < end )); do
+    line_on_board "$1" "$2"
+    if [[ -n "$LINE" ]] && echo "$LINE" | python3 -c "import json,sys; l=json.load(sys.stdin); sys.exit(0 if ($3) else 1)"; then
+      echo $(( $(now_ms) - start )); return
+    fi
+    sleep 0.1
+  done
+}
+
+echo "== tokens from $KEYCLOAK"
+FC_CLERK="$(token fc-clerk)"; FC_APPROVER="$(token fc-approver)"; FC_SUP="$(token fc-supervisor)"; LC_SUP="$(token lc-supervisor)"
+[[ -n "$FC_CLERK" && -n "$FC_APPROVER" && -n "$FC_SUP" && -n "$LC_SUP" ]] \
+  && ok "tokens for fc-clerk, fc-approver, fc-supervisor, lc-supervisor" || bad "a demo token is missing"
+
+echo "== a case accepted at FC's window appears on FC's board"
+call POST /api/v1/applications "$FC_CLERK" '{"jurisdiction":"FC","matterCode":"EO-1","channel":"WINDOW",
+ "applicant":{"type":"PERSON","name":"示例商贸有限公司（筹）","idNumber":"370402199001011234"},
+ "materials":[{"code":"application-form","form":"PAPER"},{"code":"articles-of-association","form":"PAPER"},
+   {"code":"legal-representative-id","form":"PAPER"},{"code":"premises-proof","form":"PAPER"},{"code":"officer-appointment","form":"PAPER"}],
+ "data":{"registeredCapitalCny10k":100}}'
+accepted=$(now_ms)
+CASE=""; [[ "$STATUS" == 201 ]] && CASE="$(echo "$BODY" | json 'd["caseNumber"]')"
+if [[ -n "$CASE" ]]; then
+  waited="$(await_line "$FC_SUP" "$CASE" "l['state'] == 'GREEN' and l['service'] == 'enterprise-opening'" 10)"
+  [[ -n "$waited" ]] && ok "$CASE on FC's board $(( $(now_ms) - accepted )) ms after the 201 (enterprise-opening, 正常, due $(echo "$LINE" | json 'd["dueAt"]'))" \
+    || bad "$CASE not on FC's board within 10 s"
+  line_on_board "$LC_SUP" "$CASE"
+  [[ "$STATUS" == 200 && -z "$LINE" ]] && ok "lc-supervisor's board does not show it" || bad "LC board: $STATUS $LINE"
+  call GET /api/v1/supervision/board "$FC_CLERK"
+  [[ "$STATUS" == 403 && "$BODY" == *督查* ]] && ok "fc-clerk is refused the board (403, the reason in Chinese)" || bad "clerk: $STATUS $BODY"
+
+  echo "== 暂停计时 and 恢复计时 reach the board"
+  call POST "/api/v1/cases/$CASE/suspension" "$FC_APPROVER" '{"reason":"APPLICANT_SUPPLEMENT","note":"待补充住所证明原件"}'
+  waited="$(await_line "$FC_SUP" "$CASE" "l['state'] == 'PAUSED'" 10)"
+  [[ -n "$waited" ]] && ok "suspended: 暂停 on the board" || bad "not paused on the board: $LINE"
+  sleep 1
+  call POST "/api/v1/cases/$CASE/resumption" "$FC_CLERK"
+  due="$(curl -sS -m 10 -H "Authorization: Bearer $FC_CLERK" "$GATEWAY/api/v1/cases/$CASE" | json 'd["dueAt"]')"
+  waited="$(await_line "$FC_SUP" "$CASE" "l['state'] != 'PAUSED' and l['dueAt'][:19] == '${due:0:19}'" 10)"
+  [[ -n "$waited" ]] && ok "resumed: back on the board due $due, as the case says" || bad "after resumption: $LINE (case due $due)"
+else
+  bad "FC EO-1: $STATUS $BODY"
+fi
+
+echo "== a due date passing with no event from its service"
+EVENT_ID="$(cat /proc/sys/kernel/random/uuid)"
+SUBJECT="$(python3 - <<'PY'
+import random
+ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ*"
+seq = random.randint(1, 999999)
+p = 0  # ISO/IEC 7064 MOD 37-2, as CaseNumber.check
+for ch in "FCCP20261203%06d" % seq:
+    p = ((p + ALPHABET.index(ch)) * 2) % 37
+print("FC-CP-20261203-%06d-%s" % (seq, ALPHABET[(38 - p) % 37]))
+PY
+)"
+DUE="$(date -u -d '+2 seconds' +%Y-%m-%dT%H:%M:%S.%3NZ)"
+envelope="{\"specversion\":\"1.0\",\"id\":\"$EVENT_ID\",\"type\":\"case.accepted\",\"source\":\"/onewindow/construction-permit\",\"subject\":\"$SUBJECT\",\"time\":\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\",\"jurisdiction\":\"FC\",\"data\":{\"service\":\"construction-permit\",\"matterCode\":\"CP-2b\",\"catalogueVersion\":\"2026.1\",\"department\":\"planning\",\"channel\":\"WINDOW\",\"outcome\":\"ACCEPTED\",\"applicant\":{\"type\":\"ENTERPRISE\",\"uscc\":\"91370402MA3C00001X\"},\"acceptedAt\":\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\",\"promisedDueAt\":\"$DUE\",\"calendarKnown\":true}}"
+printf 'ce_type:"case.accepted",ce_id:"%s"\t%s\t%s\n' "$EVENT_ID" "$SUBJECT" "$envelope" \
+  | java -Xmx128m -Dlog4j.configuration="file:$ROOT/infra/.stack/kafka/tools-log4j.properties" -cp "$KAFKA_LIBS/*" \
+    kafka.tools.ConsoleProducer --bootstrap-server "$KAFKA_BOOTSTRAP" \
+    --topic onewindow.construction-permit.case-events --property parse.key=true --property parse.headers=true > /dev/null 2>&1
+waited="$(await_line "$FC_SUP" "$SUBJECT" "l['state'] == 'RED' and l.get('overdueSince')" 20)"
+if [[ -n "$waited" ]]; then
+  late="$(python3 -c "
+import datetime as dt, sys
+due = dt.datetime.fromisoformat(sys.argv[1].replace('Z', '+00:00')); seen = dt.datetime.fromisoformat(sys.argv[2])
+print(int((seen - due).total_seconds() * 1000))" "$DUE" "$(echo "$LINE" | json 'd["overdueSince"]')")"
+  (( late <= 5000 )) && ok "$SUBJECT red on the board's own watch ${late} ms after its due date (≤ 5 s)" \
+    || bad "$SUBJECT flagged ${late} ms after its due date"
+else
+  bad "$SUBJECT never turned red: $LINE"
+fi
+
+echo "== 按时办结率 this month"
+today="$(TZ=Asia/Shanghai date +%F)"
+call GET "/api/v1/supervision/board/within-promise?from=${today:0:8}01&to=$today" "$FC_SUP"
+[[ "$STATUS" == 200 ]] && ok "within-promise answers: $(echo "$BODY" | json 'len(d["matters"])') matter/department rows" || bad "within-promise: $STATUS $BODY"
+call GET "/api/v1/supervision/board/within-promise?from=$today&to=2020-01-01" "$FC_SUP"
+[[ "$STATUS" == 400 && "$BODY" == *结束日期* ]] && ok "a period that ends before it starts: 400 with the reason" || bad "bad period: $STATUS $BODY"
+
+summary

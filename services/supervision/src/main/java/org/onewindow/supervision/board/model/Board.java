@@ -1,0 +1,57 @@
+package org.onewindow.supervision.board.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The board's lines, kept in the supervision service's own database. */
+public interface Board {
+
+    Optional<BoardCase> find(String caseNumber);
+
+    void save(BoardCase line);
+
+    /**
+     * Turns red every running line whose due date has passed by {@code now} and is not red yet;
+     * how many it turned.
+     */
+    int flagOverdue(Instant now);
+
+    /** Open cases of a jurisdiction by service and state (GREEN, YELLOW, RED, PAUSED). */
+    List<Count> open(String jurisdiction);
+
+    /** Open cases of a jurisdiction, the nearest due first. */
+    List<BoardCase> list(Query query);
+
+    /** Cases decided in [from, to), by matter and department: how many, how many within the promise. */
+    List<Share> withinPromise(String jurisdiction, Instant from, Instant to);
+
+    /**
+     * Cases of every service, open or not, newest first: a jurisdiction's for staff, or those of
+     * the applicant identifiers given (an applicant's "my cases"); the rest narrows.
+     */
+    List<BoardCase> search(Search search);
+
+    record Count(String service, String state, long cases) {}
+
+    /**
+     * @param jurisdiction null for an applicant's search across jurisdictions
+     * @param applicantIds the identifiers the cases must carry (credit code, login subject); empty: any
+     * @param acceptedFrom inclusive; null: any
+     * @param acceptedTo exclusive; null: any
+     */
+    record Search(
+            String jurisdiction,
+            List<String> applicantIds,
+            String caseNumber,
+            String matter,
+            String status,
+            Instant acceptedFrom,
+            Instant acceptedTo,
+            int limit) {}
+
+    /** Narrowing of the open cases; null means any. */
+    record Query(String jurisdiction, String service, String department, String matter, String state, int limit) {}
+
+    record Share(String matterCode, String department, long decided, long onTime) {}
+}
