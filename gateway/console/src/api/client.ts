@@ -3,6 +3,7 @@ import type { paths as GatewayPaths } from './gateway'
 import type { paths as CasePaths } from './cases'
 import type { paths as ConstructionPaths } from './construction'
 import type { paths as PropertyPaths } from './property'
+import type { paths as SupervisionPaths } from './supervision'
 import {
   isJointReceipt,
   isProblem,
@@ -45,6 +46,10 @@ construction.use(bearer)
 /** The registration service's own API (the register: units, completed projects): types from property.d.ts. */
 export const property = createClient<PropertyPaths>({ baseUrl: '' })
 property.use(bearer)
+
+/** The supervision service's board: types from supervision.d.ts. */
+export const supervision = createClient<SupervisionPaths>({ baseUrl: '' })
+supervision.use(bearer)
 
 export type Answer =
   | { kind: 'receipt'; status: number; receipt: Receipt }

@@ -367,6 +367,25 @@ const en: typeof zh = {
     onlyMine: 'Only mine',
     empty: 'Nothing to do: no open tasks in your department.',
   },
+  search: {
+    tab: 'Search all services',
+    accepted: 'Accepted',
+    submit: 'Search',
+    hint: 'Search the cases of every service of the jurisdiction by number, credit code, matter, status or date.',
+    none: 'No case matches.',
+  },
+  board: {
+    asOf: 'As of {at} (refreshed every 5 s)',
+    unavailable: 'The board is not available: {reason}',
+    noOpen: 'No open cases in this jurisdiction.',
+    total: 'Total',
+    overdueSince: 'Overdue since',
+    withinPromise: 'Decided within the promise this month',
+    noDecisions: 'Nothing decided this month yet.',
+    decided: 'Decided',
+    onTime: 'On time',
+    share: 'Share on time',
+  },
   supervisor: {
     summary: '{n} cases (200 at most), {yellow} warned, {red} overdue.',
     cases: 'Cases',
@@ -376,7 +395,6 @@ const en: typeof zh = {
     breaches: 'Overdue',
     noBreaches: 'No overdue cases in this jurisdiction.',
     board: 'SLA board',
-    boardLater: 'The SLA board, 督办 and rating follow-ups come with the supervision service.',
   },
   register: {
     tab: 'Property register',

@@ -365,6 +365,25 @@ export default {
     onlyMine: '只看我签收的',
     empty: '暂无待办：本部门没有待审批的任务。',
   },
+  search: {
+    tab: '跨部门检索',
+    accepted: '受理日期',
+    submit: '检索',
+    hint: '按办件编号、统一社会信用代码、事项、状态或受理日期检索本辖区各部门的办件。',
+    none: '没有符合条件的办件。',
+  },
+  board: {
+    asOf: '更新于 {at}（每 5 秒刷新）',
+    unavailable: '督查看板暂不可用：{reason}',
+    noOpen: '本辖区暂无在办办件。',
+    total: '合计',
+    overdueSince: '超期时间',
+    withinPromise: '本月按承诺时限办结情况',
+    noDecisions: '本月尚无办结办件。',
+    decided: '办结',
+    onTime: '按时',
+    share: '按时办结率',
+  },
   supervisor: {
     summary: '共 {n} 件（最多显示 200 件），黄牌 {yellow} 件，红牌 {red} 件。',
     cases: '办件督查',
@@ -374,7 +393,6 @@ export default {
     breaches: '超期清单',
     noBreaches: '本辖区暂无超期办件。',
     board: '督办看板',
-    boardLater: '时限看板、督办与好差评回访由督查服务提供，上线后在此显示。',
   },
   register: {
     tab: '不动产登记簿',

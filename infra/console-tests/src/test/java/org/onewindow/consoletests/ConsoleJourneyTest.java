@@ -427,6 +427,30 @@ class ConsoleJourneyTest {
         assertThat(clerk.text("[data-test=case-number]")).matches("LC-UT-\\d{8}-\\d{6,9}-[0-9A-Z*]");
     }
 
+    @Test
+    @Order(15)
+    void theSupervisorSeesEveryServicesOpenCasesOnTheBoardAndSearchesThemAll() {
+        Browser supervisor = as("fc-supervisor", "/supervisor");
+        supervisor.clickText(supervisor.test("supervisor-tabs"), "督办看板");
+        // the construction project of test 9 is still open: the board has it from construction-permit's events
+        supervisor.waitForText("[data-test=board-cases]", "FC-CP-");
+        assertThat(supervisor.text("[data-test=board-counts]")).contains("工程建设");
+        assertThat(supervisor.text("[data-test=board-cases]")).doesNotContain("LC-", "QX-", "ST-");
+        supervisor.screenshot("supervisor-board");
+
+        // 跨部门检索: a mistyped number is refused next to the field; the right one finds the EO-1 case
+        supervisor.clickText(supervisor.test("supervisor-tabs"), "跨部门检索");
+        String typo = caseNumber.substring(0, caseNumber.length() - 1) + (caseNumber.endsWith("0") ? "1" : "0");
+        supervisor.type("search-case-number", typo);
+        supervisor.test("search-submit").click();
+        supervisor.waitForText("[data-test=case-search]", "办件编号有误");
+        supervisor.type("search-case-number", caseNumber);
+        supervisor.test("search-submit").click();
+        supervisor.waitForText("[data-test=search-results]", caseNumber);
+        assertThat(rowOf(supervisor, "search-results", caseNumber).getText()).contains("企业开办", "已出件");
+        supervisor.screenshot("supervisor-search");
+    }
+
     private void applyForUnit(Browser clerk, String matter, String unit) {
         openMatter(clerk, matter);
         clerk.clickText(clerk.test("application-form"), "企业");
