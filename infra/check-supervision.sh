@@ -12,6 +12,7 @@ set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 source "$ROOT/infra/check-lib.sh"
 
+LINE=""; WAITED=""
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 line_on_board() { # token case [query] -> the case's board line as JSON in $LINE (empty when absent)
   call GET "/api/v1/supervision/board?limit=500${3:-}" "$1"
@@ -20,12 +21,12 @@ import json,sys
 for l in json.load(sys.stdin).get('cases', []):
     if l['caseNumber'] == sys.argv[1]: print(json.dumps(l)); break" "$2" 2>/dev/null)"
 }
-await_line() { # token case predicate-on-l seconds -> ms waited, the line in $LINE; empty on time-out
-  local start end; start=$(now_ms); end=$(( start + $4 * 1000 ))
+await_line() { # token case predicate-on-l seconds -> ms waited in $WAITED and the line in $LINE; WAITED empty on time-out
+  local start end; start=$(now_ms); end=$(( start + $4 * 1000 )); WAITED=""
   while (( $(now_ms) < end )); do
     line_on_board "$1" "$2"
     if [[ -n "$LINE" ]] && echo "$LINE" | python3 -c "import json,sys; l=json.load(sys.stdin); sys.exit(0 if ($3) else 1)"; then
-      echo $(( $(now_ms) - start )); return
+      WAITED=$(( $(now_ms) - start )); return
     fi
     sleep 0.1
   done
@@ -45,8 +46,8 @@ call POST /api/v1/applications "$FC_CLERK" '{"jurisdiction":"FC","matterCode":"E
 accepted=$(now_ms)
 CASE=""; [[ "$STATUS" == 201 ]] && CASE="$(echo "$BODY" | json 'd["caseNumber"]')"
 if [[ -n "$CASE" ]]; then
-  waited="$(await_line "$FC_SUP" "$CASE" "l['state'] == 'GREEN' and l['service'] == 'enterprise-opening'" 10)"
-  [[ -n "$waited" ]] && ok "$CASE on FC's board $(( $(now_ms) - accepted )) ms after the 201 (enterprise-opening, 正常, due $(echo "$LINE" | json 'd["dueAt"]'))" \
+  await_line "$FC_SUP" "$CASE" "l['state'] == 'GREEN' and l['service'] == 'enterprise-opening'" 10
+  [[ -n "$WAITED" ]] && ok "$CASE on FC's board $(( $(now_ms) - accepted )) ms after the 201 (enterprise-opening, 正常, due $(echo "$LINE" | json 'd["dueAt"]'))" \
     || bad "$CASE not on FC's board within 10 s"
   line_on_board "$LC_SUP" "$CASE"
   [[ "$STATUS" == 200 && -z "$LINE" ]] && ok "lc-supervisor's board does not show it" || bad "LC board: $STATUS $LINE"
@@ -55,13 +56,13 @@ if [[ -n "$CASE" ]]; then
 
   echo "== 暂停计时 and 恢复计时 reach the board"
   call POST "/api/v1/cases/$CASE/suspension" "$FC_APPROVER" '{"reason":"APPLICANT_SUPPLEMENT","note":"待补充住所证明原件"}'
-  waited="$(await_line "$FC_SUP" "$CASE" "l['state'] == 'PAUSED'" 10)"
-  [[ -n "$waited" ]] && ok "suspended: 暂停 on the board" || bad "not paused on the board: $LINE"
+  await_line "$FC_SUP" "$CASE" "l['state'] == 'PAUSED'" 10
+  [[ -n "$WAITED" ]] && ok "suspended: 暂停 on the board" || bad "not paused on the board: $LINE"
   sleep 1
   call POST "/api/v1/cases/$CASE/resumption" "$FC_CLERK"
   due="$(curl -sS -m 10 -H "Authorization: Bearer $FC_CLERK" "$GATEWAY/api/v1/cases/$CASE" | json 'd["dueAt"]')"
-  waited="$(await_line "$FC_SUP" "$CASE" "l['state'] != 'PAUSED' and l['dueAt'][:19] == '${due:0:19}'" 10)"
-  [[ -n "$waited" ]] && ok "resumed: back on the board due $due, as the case says" || bad "after resumption: $LINE (case due $due)"
+  await_line "$FC_SUP" "$CASE" "l['state'] != 'PAUSED' and l['dueAt'][:19] == '${due:0:19}'" 10
+  [[ -n "$WAITED" ]] && ok "resumed: back on the board due $due, as the case says" || bad "after resumption: $LINE (case due $due)"
 else
   bad "FC EO-1: $STATUS $BODY"
 fi
@@ -84,13 +85,13 @@ printf 'ce_type:"case.accepted",ce_id:"%s"\t%s\t%s\n' "$EVENT_ID" "$SUBJECT" "$e
   | java -Xmx128m -Dlog4j.configuration="file:$ROOT/infra/.stack/kafka/tools-log4j.properties" -cp "$KAFKA_LIBS/*" \
     kafka.tools.ConsoleProducer --bootstrap-server "$KAFKA_BOOTSTRAP" \
     --topic onewindow.construction-permit.case-events --property parse.key=true --property parse.headers=true > /dev/null 2>&1
-waited="$(await_line "$FC_SUP" "$SUBJECT" "l['state'] == 'RED' and l.get('overdueSince')" 20)"
-if [[ -n "$waited" ]]; then
+await_line "$FC_SUP" "$SUBJECT" "l['state'] == 'RED' and l.get('overdueSince')" 20
+if [[ -n "$WAITED" ]]; then
   late="$(python3 -c "
 import datetime as dt, sys
 due = dt.datetime.fromisoformat(sys.argv[1].replace('Z', '+00:00')); seen = dt.datetime.fromisoformat(sys.argv[2])
 print(int((seen - due).total_seconds() * 1000))" "$DUE" "$(echo "$LINE" | json 'd["overdueSince"]')")"
-  (( late <= 5000 )) && ok "$SUBJECT red on the board's own watch ${late} ms after its due date (≤ 5 s)" \
+  [[ "$late" =~ ^-?[0-9]+$ ]] && (( late <= 5000 )) && ok "$SUBJECT red on the board's own watch ${late} ms after its due date (≤ 5 s)" \
     || bad "$SUBJECT flagged ${late} ms after its due date"
 else
   bad "$SUBJECT never turned red: $LINE"
