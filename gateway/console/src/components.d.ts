@@ -13,6 +13,7 @@ declare module 'vue' {
   export interface GlobalComponents {
     ApplicationFormPanel: typeof import('./components/ApplicationFormPanel.vue')['default']
     CaseDetail: typeof import('./components/CaseDetail.vue')['default']
+    CaseSearch: typeof import('./components/CaseSearch.vue')['default']
     CaseTable: typeof import('./components/CaseTable.vue')['default']
     ElAlert: typeof import('element-plus/es')['ElAlert']
     ElBadge: typeof import('element-plus/es')['ElBadge']
@@ -23,6 +24,7 @@ declare module 'vue' {
     ElCol: typeof import('element-plus/es')['ElCol']
     ElConfigProvider: typeof import('element-plus/es')['ElConfigProvider']
     ElContainer: typeof import('element-plus/es')['ElContainer']
+    ElDatePicker: typeof import('element-plus/es')['ElDatePicker']
     ElDescriptions: typeof import('element-plus/es')['ElDescriptions']
     ElDescriptionsItem: typeof import('element-plus/es')['ElDescriptionsItem']
     ElEmpty: typeof import('element-plus/es')['ElEmpty']
@@ -59,6 +61,7 @@ declare module 'vue' {
     RegisterLookup: typeof import('./components/RegisterLookup.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
+    SupervisionBoard: typeof import('./components/SupervisionBoard.vue')['default']
     TaskTable: typeof import('./components/TaskTable.vue')['default']
   }
   export interface GlobalDirectives {
