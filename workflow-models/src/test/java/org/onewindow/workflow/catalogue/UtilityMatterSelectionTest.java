@@ -1,6 +1,7 @@
 package org.onewindow.workflow.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -99,6 +100,18 @@ class UtilityMatterSelectionTest {
         assertThat(longer.recommended().orElseThrow().stepLimits())
                 .extracting(l -> l.step())
                 .containsExactly("joint-approval");
+    }
+
+    @Test
+    void whenEveryMatterFailsItsOnlyThresholdTheAnswerNamesWhatEachTakes() {
+        // LC water: neither a direct connection (UT-W1) nor external works (UT-W2)
+        MatterSelection.Answer answer = select("LC", "UT-W", Map.of("directConnection", false, "externalWorks", false));
+
+        assertThat(answer.fits()).isEmpty();
+        assertThat(answer.outOfRange())
+                .extracting(o -> o.matter().code(), o -> o.notMet().get(0).input())
+                .containsExactly(tuple("UT-W1", "directConnection"), tuple("UT-W2", "externalWorks"));
+        assertThat(answer.zh()).startsWith("没有适用的事项：UT-W1 要求").contains("；UT-W2 要求");
     }
 
     @Test

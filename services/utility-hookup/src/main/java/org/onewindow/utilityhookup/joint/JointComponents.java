@@ -7,12 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.onewindow.kernel.acceptance.model.MaterialForm;
 import org.onewindow.kernel.application.model.Application;
 import org.onewindow.kernel.catalogue.model.CatalogueLookup;
 import org.onewindow.kernel.catalogue.model.CatalogueVersion;
-import org.onewindow.kernel.catalogue.model.Condition;
 import org.onewindow.kernel.catalogue.model.Matter;
 import org.onewindow.kernel.catalogue.model.MatterSelection;
 import org.onewindow.kernel.catalogue.model.PromisedDates;
@@ -112,7 +110,7 @@ class JointComponents implements MatterVariables {
                     () -> refused.add(FieldViolation.of(
                             "data.utilities",
                             "utility.no-matter",
-                            utility.get().zh() + "：" + reason(answer, candidates),
+                            utility.get().zh() + "：" + answer.zh(),
                             "no single " + utility.get() + " matter fits the form's data")));
         }
         if (!refused.isEmpty()) {
@@ -121,24 +119,6 @@ class JointComponents implements MatterVariables {
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put("componentMatters", matters);
         return vars;
-    }
-
-    /**
-     * The guide's sentence; where no matter comes close (each misses all it tests) it names what
-     * each one asks for, so the clerk sees which answer would open which way.
-     */
-    private static String reason(MatterSelection.Answer answer, List<Matter> candidates) {
-        if (!answer.fits().isEmpty()
-                || !answer.outOfRange().isEmpty()
-                || !answer.open().isEmpty()) {
-            return answer.zh();
-        }
-        return answer.zh() + "："
-                + candidates.stream()
-                        .filter(m -> !m.conditions().isEmpty())
-                        .map(m -> m.code() + " 要求"
-                                + m.conditions().stream().map(Condition::zh).collect(Collectors.joining("、")))
-                        .collect(Collectors.joining("；"));
     }
 
     /** The utilities the form asks for, else every component of the matter. */

@@ -111,16 +111,23 @@ public final class MatterSelection {
         return tie ? Optional.empty() : Optional.of(fits.get(0).matter());
     }
 
-    /** The matters missed by the fewest thresholds, provided at least one of them was met. */
+    /**
+     * The matters missed by the fewest thresholds, among those that met at least one; when none met
+     * any (each matter tests one input and the answer failed it), among all of them, so that the
+     * answer still says what each would take.
+     */
     private static List<OutOfRange> closest(List<Matter> tested, Map<String, ?> inputs) {
         List<OutOfRange> misses = tested.stream()
-                .filter(m -> m.conditions().stream().anyMatch(c -> c.test(inputs) == Condition.Outcome.MET))
                 .map(m -> new OutOfRange(
                         m, tests(m, inputs, Condition.Outcome.NOT_MET), tests(m, inputs, Condition.Outcome.MISSING)))
                 .filter(o -> !o.notMet().isEmpty())
                 .toList();
-        int fewest = misses.stream().mapToInt(OutOfRange::failing).min().orElse(0);
-        return misses.stream().filter(o -> o.failing() == fewest).toList();
+        List<OutOfRange> near = misses.stream()
+                .filter(o -> o.matter().conditions().size() > o.failing())
+                .toList();
+        List<OutOfRange> pool = near.isEmpty() ? misses : near;
+        int fewest = pool.stream().mapToInt(OutOfRange::failing).min().orElse(0);
+        return pool.stream().filter(o -> o.failing() == fewest).toList();
     }
 
     private static List<Test> tests(Matter matter, Map<String, ?> inputs, Condition.Outcome outcome) {
