@@ -70,50 +70,28 @@ public record BoardCase(
     }
 
     BoardCase with(BoardStatus status, Instant decidedAt, Boolean onTime, Instant at) {
-        return new BoardCase(
-                caseNumber,
-                service,
-                jurisdiction,
-                matterCode,
-                department,
-                channel,
-                applicantType,
-                applicantId,
-                status,
-                acceptedAt,
-                dueAt,
-                suspended,
-                level,
-                decidedAt,
-                onTime,
-                score,
-                overdueSince,
-                at);
+        return standing(status, dueAt, suspended, level, decidedAt, onTime, score, overdueSince, at);
     }
 
     BoardCase withClock(Instant dueAt, boolean suspended, Level level, Instant overdueSince, Instant at) {
-        return new BoardCase(
-                caseNumber,
-                service,
-                jurisdiction,
-                matterCode,
-                department,
-                channel,
-                applicantType,
-                applicantId,
-                status,
-                acceptedAt,
-                dueAt,
-                suspended,
-                level,
-                decidedAt,
-                onTime,
-                score,
-                overdueSince,
-                at);
+        return standing(status, dueAt, suspended, level, decidedAt, onTime, score, overdueSince, at);
     }
 
     BoardCase withScore(Integer score, Instant at) {
+        return standing(status, dueAt, suspended, level, decidedAt, onTime, score, overdueSince, at);
+    }
+
+    /** The same case, identity unchanged, standing as given. */
+    private BoardCase standing(
+            BoardStatus status,
+            Instant dueAt,
+            boolean suspended,
+            Level level,
+            Instant decidedAt,
+            Boolean onTime,
+            Integer score,
+            Instant overdueSince,
+            Instant at) {
         return new BoardCase(
                 caseNumber,
                 service,
