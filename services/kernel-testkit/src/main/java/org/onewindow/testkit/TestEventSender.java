@@ -24,24 +24,65 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Puts records on the test broker as another service's outbox would: keyed by case number, the
  * envelope's bytes as the value, its type and id in the {@code ce_type} / {@code ce_id} headers
  * (JSON strings, as Modulith's externaliser writes them).
+ *
+ * <p>A service test that consumes other services' topics registers one, so that the topics exist
+ * before the service subscribes and the producer is closed after the class:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static TestEventSender producer = TestEventSender.onTopics("onewindow.property-registration.case-events");
+ * }</pre>
  */
-public final class TestEventSender implements AutoCloseable {
+public final class TestEventSender implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     private static final ObjectMapper JSON =
             new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    private final KafkaProducer<String, byte[]> producer;
+    private final List<String> topics;
+    private KafkaProducer<String, byte[]> producer;
 
     public TestEventSender() {
+        this.topics = List.of();
+        this.producer = producer();
+    }
+
+    private TestEventSender(List<String> topics) {
+        this.topics = topics;
+    }
+
+    /** An extension that creates {@code topics} (3 partitions, as the stack does) before the class. */
+    public static TestEventSender onTopics(String... topics) {
+        return new TestEventSender(List.of(topics));
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        for (String topic : topics) {
+            createTopic(topic, 3);
+        }
+        if (producer == null) {
+            producer = producer();
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    private static KafkaProducer<String, byte[]> producer() {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
-        producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
     /**
@@ -117,6 +158,9 @@ public final class TestEventSender implements AutoCloseable {
 
     @Override
     public void close() {
-        producer.close(Duration.ofSeconds(5));
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+            producer = null;
+        }
     }
 }

@@ -16,10 +16,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.onewindow.kernel.events.CaseEvent;
 import org.onewindow.runtime.consumer.infrastructure.DeadLetters;
 import org.onewindow.testkit.CaseServiceClient;
@@ -55,19 +54,9 @@ class HandoverRegistrationTest extends RegistrationServiceTest {
     static final String DEVELOPER_USCC = OWNER_USCC;
     static final ObjectMapper JSON =
             new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    static TestEventSender producer;
-
     /** construction-permit's topic exists before this service subscribes, as on the stack. */
-    @BeforeAll
-    static void producer() throws Exception {
-        TestEventSender.createTopic(TOPIC, 3);
-        producer = new TestEventSender();
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        producer.close();
-    }
+    @RegisterExtension
+    static TestEventSender producer = TestEventSender.onTopics(TOPIC);
 
     @LocalServerPort
     int port;

@@ -8,10 +8,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.onewindow.kernel.events.CaseEvent;
 import org.onewindow.testkit.CaseServiceClient;
 import org.onewindow.testkit.CaseServiceTest;
@@ -36,19 +35,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class TransferCasesTest extends UtilityServiceTest {
 
     static final String TOPIC = "onewindow.property-registration.case-events";
-    static TestEventSender producer;
-
     /** property-registration's topic exists before this service subscribes, as on the stack. */
-    @BeforeAll
-    static void producer() throws Exception {
-        TestEventSender.createTopic(TOPIC, 3);
-        producer = new TestEventSender();
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        producer.close();
-    }
+    @RegisterExtension
+    static TestEventSender producer = TestEventSender.onTopics(TOPIC);
 
     @LocalServerPort
     int port;

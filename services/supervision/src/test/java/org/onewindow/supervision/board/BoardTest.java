@@ -13,10 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.onewindow.kernel.caseno.model.CaseNumber;
 import org.onewindow.kernel.catalogue.model.OwningService;
 import org.onewindow.kernel.events.CaseEvent;
@@ -37,24 +36,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class BoardTest {
 
     static final AtomicInteger SEQ = new AtomicInteger(new java.util.Random().nextInt(900_000));
-    static TestEventSender producer;
-
-    @BeforeAll
-    static void topics() throws Exception {
-        for (OwningService s : List.of(
-                OwningService.ENTERPRISE_OPENING,
-                OwningService.CONSTRUCTION_PERMIT,
-                OwningService.PROPERTY_REGISTRATION,
-                OwningService.UTILITY_HOOKUP)) {
-            TestEventSender.createTopic(s.topic(), 3);
-        }
-        producer = new TestEventSender();
-    }
-
-    @AfterAll
-    static void close() {
-        producer.close();
-    }
+    /** Every case service's topic exists before the board subscribes, as on the stack. */
+    @RegisterExtension
+    static TestEventSender producer = TestEventSender.onTopics(
+            OwningService.ENTERPRISE_OPENING.topic(),
+            OwningService.CONSTRUCTION_PERMIT.topic(),
+            OwningService.PROPERTY_REGISTRATION.topic(),
+            OwningService.UTILITY_HOOKUP.topic());
 
     @LocalServerPort
     int port;
