@@ -79,6 +79,14 @@ class JointApplicationTest extends UtilityServiceTest {
 
         complete(staffOf("power-supply", "ST"), electricity, "connection");
         complete(clerk("ST"), electricity, "deliver");
+        // once JointCompletion has read electricity's case.delivered, the joint case still waits
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.sql("SELECT count(*) FROM inbox WHERE consumer LIKE '%joint-completion'"
+                                        + " AND subject = ? AND event_type = 'case.delivered'")
+                                .param(electricity)
+                                .query(Integer.class)
+                                .single()
+                        == 1);
         assertThat(client.taskOf(clerk("ST"), joint, "deliver"))
                 .as("water is not connected yet")
                 .isEmpty();

@@ -60,6 +60,8 @@ class JointComponents implements MatterVariables {
         boolean ours = joint.map(f -> !f.status().closed()
                         && f.jurisdiction().equals(application.jurisdiction())
                         && f.applicant().name().equals(application.applicant().name())
+                        && java.util.Objects.equals(
+                                f.applicant().uscc(), application.applicant().uscc())
                         && catalogue
                                 .matter(catalogue.inForce(f.jurisdiction(), today()), f.matterCode())
                                 .processKey()
