@@ -23,9 +23,12 @@ import org.onewindow.kernel.clock.model.TimeLimit;
 class ShippedCatalogueTest {
 
     private static final Catalogue CATALOGUE = new CatalogueLoader().load("classpath*:catalogue");
-    /** The procedure ids of seed-catalogue §2–§5, optionally split by a lower-case suffix. */
+    /**
+     * The procedure ids of seed-catalogue §2–§5, optionally split by a lower-case suffix, and the
+     * supervision service's own (SV: 12345 appeals of §6.11, 督办, 差评整改 of §6.4).
+     */
     private static final Pattern SEED_PROCEDURE_ID = Pattern.compile(
-            "(EO-(1[0-2]|[1-9])|CP-(2[0-4]|1[0-9]|[1-9])|PR-(1[0-6]|[1-9])|UT-(D|H|T|X|J1|G1|W[1-4]|E(1[0-2]|[1-9])))[a-z]?");
+            "(EO-(1[0-2]|[1-9])|CP-(2[0-4]|1[0-9]|[1-9])|PR-(1[0-6]|[1-9])|UT-(D|H|T|X|J1|G1|W[1-4]|E(1[0-2]|[1-9]))|SV-[1-3])[a-z]?");
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
 

@@ -23,6 +23,7 @@ import org.onewindow.runtime.casefile.model.CaseLink;
 import org.onewindow.runtime.casefile.model.CaseQuery;
 import org.onewindow.runtime.casefile.model.CaseStatus;
 import org.onewindow.runtime.clock.ClockKeeper;
+import org.onewindow.runtime.notice.model.CaseNotices;
 import org.onewindow.runtime.workflow.model.UnitOfWork;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,6 +47,7 @@ public class CaseController {
     private final ClockKeeper clocks;
     private final AccessPolicy access;
     private final AuditTrail audit;
+    private final CaseNotices notices;
     private final Clock clock;
     private final ZoneId zone;
 
@@ -56,6 +58,7 @@ public class CaseController {
             ClockKeeper clocks,
             AccessPolicy access,
             AuditTrail audit,
+            CaseNotices notices,
             PromisedDates dates,
             Clock clock) {
         this.cases = cases;
@@ -64,6 +67,7 @@ public class CaseController {
         this.clocks = clocks;
         this.access = access;
         this.audit = audit;
+        this.notices = notices;
         this.clock = clock;
         this.zone = dates.zone();
     }
@@ -157,7 +161,12 @@ public class CaseController {
             Integer rating,
             List<StepView> steps,
             List<Application.Material> materials,
-            Map<String, Object> data) {}
+            Map<String, Object> data,
+            List<NoticeView> notices) {}
+
+    /** A 督办 or 整改 notice the supervision service sent about the case (staff only). */
+    record NoticeView(
+            String kind, String fromCase, boolean escalated, OffsetDateTime respondBy, OffsetDateTime receivedAt) {}
 
     /** One statutory clock as the approver and the applicant see it. */
     record ClockView(
@@ -290,7 +299,17 @@ public class CaseController {
                         .map(s -> new StepView(s.step(), s.status(), at(s.startedAt()), at(s.completedAt())))
                         .toList(),
                 application.map(Application::materials).orElse(List.of()),
-                application.map(Application::data).orElse(Map.of()));
+                application.map(Application::data).orElse(Map.of()),
+                caller.isStaff()
+                        ? notices.of(file.caseNumber()).stream()
+                                .map(n -> new NoticeView(
+                                        n.kind().name(),
+                                        n.fromCase(),
+                                        n.escalated(),
+                                        at(n.respondBy()),
+                                        at(n.receivedAt())))
+                                .toList()
+                        : List.of());
     }
 
     private List<ClockView> clockViews(CaseFile file) {

@@ -37,6 +37,9 @@ import org.onewindow.runtime.external.ExternalSystemsProperties;
 import org.onewindow.runtime.intake.ApplicationController;
 import org.onewindow.runtime.intake.Intake;
 import org.onewindow.runtime.intake.IntakeSettings;
+import org.onewindow.runtime.notice.SupervisionNotices;
+import org.onewindow.runtime.notice.infrastructure.JdbcCaseNotices;
+import org.onewindow.runtime.notice.model.CaseNotices;
 import org.onewindow.runtime.readiness.WarmUp;
 import org.onewindow.runtime.step.CaseComponents;
 import org.onewindow.runtime.step.CaseDecision;
@@ -98,6 +101,19 @@ public class CaseRuntimeAutoConfiguration {
     @ConditionalOnMissingBean
     CaseFiles caseFiles(JdbcClient jdbc, ObjectMapper json) {
         return new JdbcCaseFiles(jdbc, json);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CaseNotices caseNotices(JdbcClient jdbc) {
+        return new JdbcCaseNotices(jdbc);
+    }
+
+    /** 督办 and 整改 notices the supervision service sends about this service's cases. */
+    @Bean
+    SupervisionNotices supervisionNotices(
+            IntakeSettings settings, CaseFiles cases, CaseNotices notices, CaseJournal journal, Clock clock) {
+        return new SupervisionNotices(settings.service(), cases, notices, journal, clock);
     }
 
     @Bean
@@ -196,8 +212,10 @@ public class CaseRuntimeAutoConfiguration {
             CaseJournal journal,
             ClockKeeper clocks,
             AccessPolicy access,
-            Clock clock) {
-        return new TaskWork(workflow, cases, journal, clocks, access, clock);
+            Clock clock,
+            CaseRuntimeProperties properties) {
+        return new TaskWork(
+                workflow, cases, journal, clocks, access, clock, properties.taskRoles(), properties.reasonedTasks());
     }
 
     @Bean

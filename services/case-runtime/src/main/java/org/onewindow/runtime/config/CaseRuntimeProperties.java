@@ -2,6 +2,7 @@ package org.onewindow.runtime.config;
 
 import java.util.Map;
 import java.util.Set;
+import org.onewindow.kernel.security.model.Role;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,6 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     ({@code ${publicNoticeEndsAt}}) instead of being watched as SLA clocks
  * @param stageSteps step limits whose clocks the model starts when the stage begins ({@code
  *     stepClocks}), instead of at acceptance
+ * @param taskRoles activity → the role whose staff work that task where it is not an approver's
+ *     ({@code deliver} is always a clerk's); e.g. a 督办's {@code close-supervision}: SUPERVISOR
+ * @param reasonedTasks activities whose completion must say something (督办 response, 回访)
  * @param retryCycle how often a call to an external system is retried while it is down (ISO-8601
  *     repeat, {@code ${registrationRetryCycle}}); the case waits, it is not lost
  */
@@ -26,4 +30,6 @@ public record CaseRuntimeProperties(
         @DefaultValue("service-centre") String deliveryDepartment,
         @DefaultValue("public-notice") Set<String> waitingSteps,
         @DefaultValue Set<String> stageSteps,
+        @DefaultValue Map<String, Role> taskRoles,
+        @DefaultValue Set<String> reasonedTasks,
         @DefaultValue("R20/PT30S") String retryCycle) {}

@@ -2,6 +2,7 @@ package org.onewindow.runtime.extension;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.onewindow.kernel.application.model.Application;
 import org.onewindow.kernel.catalogue.model.CatalogueVersion;
 import org.onewindow.kernel.catalogue.model.Matter;
@@ -33,5 +34,14 @@ public interface MatterVariables {
      */
     default List<Application.Material> sharedMaterials(Application application) {
         return List.of();
+    }
+
+    /**
+     * The department that handles this application's case where the application itself names it
+     * (a 12345 appeal's 承办部门, the department a 督办 concerns); empty: the matter's configured one.
+     * Called after {@link #variables}, which refuses a department that is not there.
+     */
+    default Optional<String> department(Matter matter, Application application) {
+        return Optional.empty();
     }
 }

@@ -232,6 +232,16 @@ public class Intake {
         return accept(Submitter.system(cause.id()), application, cause.id(), partOf);
     }
 
+    /**
+     * A case the platform opens on its own, no person or event of another service asking (a 督办
+     * when the board sees a limit broken): {@code cause} is kept on the case as its {@code caused_by},
+     * so the same cause never opens the same matter twice.
+     */
+    public Receipt openOnItsOwn(String cause, Application application) {
+        requireWellFormed(application);
+        return accept(Submitter.system(cause), application, cause, null);
+    }
+
     private Receipt accept(Submitter submitter, Application submitted, String causedBy, CaseLink link) {
         Application application = withKnownData(submitted);
         Instant now = clock.instant();
@@ -318,7 +328,7 @@ public class Intake {
                         application.applicant().uscc()),
                 submitter.applicantSubject(application),
                 submitter.name(),
-                settings.departmentOf(matter.code()),
+                departmentOf(matter, application),
                 acceptedAt,
                 promise.approval().map(DueDate::at).orElse(null),
                 promise.wholeProcess().map(DueDate::at).orElse(null),
@@ -441,6 +451,14 @@ public class Intake {
             }
         }
         return vars;
+    }
+
+    private String departmentOf(Matter matter, Application application) {
+        return extensions.stream()
+                .map(e -> e.department(matter, application))
+                .flatMap(Optional::stream)
+                .findFirst()
+                .orElseGet(() -> settings.departmentOf(matter.code()));
     }
 
     private Receipt receipt(

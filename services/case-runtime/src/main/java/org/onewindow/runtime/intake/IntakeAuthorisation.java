@@ -1,7 +1,9 @@
 package org.onewindow.runtime.intake;
 
+import org.onewindow.kernel.application.model.ApplicantType;
 import org.onewindow.kernel.application.model.Application;
 import org.onewindow.kernel.application.model.Channel;
+import org.onewindow.kernel.problem.model.FieldViolation;
 import org.onewindow.kernel.problem.model.Rejection;
 import org.onewindow.kernel.security.model.Caller;
 import org.onewindow.kernel.security.model.Role;
@@ -14,6 +16,13 @@ import org.onewindow.kernel.security.model.Role;
 final class IntakeAuthorisation {
 
     void check(Caller caller, Application application) {
+        if (application.applicant().type() == ApplicantType.AUTHORITY) {
+            throw Rejection.invalid(FieldViolation.of(
+                    "applicant.type",
+                    "applicant.authority",
+                    "机关不能作为申请人；督办、整改由平台自动立案",
+                    "a department is never an applicant; the platform opens 督办 and 整改 itself"));
+        }
         Channel channel = application.channel();
         if (channel == Channel.ONLINE) {
             if (!caller.has(Role.APPLICANT)) {

@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.onewindow.kernel.catalogue.model.PromisedDates;
 import org.onewindow.kernel.security.model.Caller;
+import org.onewindow.runtime.notice.model.CaseNotices;
 import org.onewindow.runtime.workflow.model.UnitOfWork;
 import org.onewindow.runtime.workflow.model.WorkItem;
 import org.springframework.http.ResponseEntity;
@@ -23,17 +26,20 @@ public class TaskController {
 
     private final TaskWork work;
     private final UnitOfWork unit;
+    private final CaseNotices notices;
     private final ZoneId zone;
 
-    TaskController(TaskWork work, UnitOfWork unit, PromisedDates dates) {
+    TaskController(TaskWork work, UnitOfWork unit, CaseNotices notices, PromisedDates dates) {
         this.work = work;
         this.unit = unit;
+        this.notices = notices;
         this.zone = dates.zone();
     }
 
     /**
      * One task of the inbox (待办): the task, its case, and the case's approval clock (when it runs
-     * out, GREEN/YELLOW/RED or PAUSED), the most urgent first.
+     * out, GREEN/YELLOW/RED or PAUSED), the most urgent first; {@code supervised} when the
+     * supervision service has sent a 督办 or 整改 notice about the case.
      */
     record TaskLine(
             String id,
@@ -48,14 +54,20 @@ public class TaskController {
             String applicantName,
             String caseStatus,
             OffsetDateTime dueAt,
-            String level) {}
+            String level,
+            boolean supervised) {}
 
     @GetMapping
     List<TaskLine> mine(Caller caller) {
-        return work.queue(caller).stream().map(this::line).toList();
+        List<TaskWork.Queued> queue = work.queue(caller);
+        Set<String> supervised =
+                notices.noticed(queue.stream().map(q -> q.task().caseNumber()).collect(Collectors.toSet()));
+        return queue.stream()
+                .map(q -> line(q, supervised.contains(q.task().caseNumber())))
+                .toList();
     }
 
-    private TaskLine line(TaskWork.Queued q) {
+    private TaskLine line(TaskWork.Queued q, boolean supervised) {
         WorkItem t = q.task();
         return new TaskLine(
                 t.id(),
@@ -70,7 +82,8 @@ public class TaskController {
                 q.file().applicant().name(),
                 q.file().status().name(),
                 q.standing() == null ? null : at(q.standing().due().at()),
-                q.standing() == null ? null : q.standing().level().name());
+                q.standing() == null ? null : q.standing().level().name(),
+                supervised);
     }
 
     private OffsetDateTime at(Instant instant) {

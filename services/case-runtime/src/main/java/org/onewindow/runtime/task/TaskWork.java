@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.onewindow.kernel.clock.model.ClockKind;
 import org.onewindow.kernel.events.infrastructure.CaseJournal;
 import org.onewindow.kernel.problem.model.FieldViolation;
@@ -38,20 +39,34 @@ public class TaskWork {
     private final ClockKeeper clocks;
     private final AccessPolicy access;
     private final Clock clock;
+    private final Map<String, Role> taskRoles;
+    private final Set<String> reasonedTasks;
 
+    /**
+     * @param taskRoles activity → the role whose staff work it where it is not an approver's (the
+     *     window's delivery is a clerk's; a 督办's close is a supervisor's)
+     * @param reasonedTasks activities whose result is what the comment says (a department's response
+     *     to a 督办, a 回访), so it is never empty
+     */
     public TaskWork(
             CaseWorkflow workflow,
             CaseFiles cases,
             CaseJournal journal,
             ClockKeeper clocks,
             AccessPolicy access,
-            Clock clock) {
+            Clock clock,
+            Map<String, Role> taskRoles,
+            Set<String> reasonedTasks) {
         this.workflow = workflow;
         this.cases = cases;
         this.journal = journal;
         this.clocks = clocks;
         this.access = access;
         this.clock = clock;
+        Map<String, Role> roles = new HashMap<>(taskRoles);
+        roles.putIfAbsent(DELIVER, Role.CLERK);
+        this.taskRoles = Map.copyOf(roles);
+        this.reasonedTasks = Set.copyOf(reasonedTasks);
     }
 
     /** A decision on a task: APPROVED or DENIED for a review, the delivery channel for a delivery. */
@@ -60,12 +75,15 @@ public class TaskWork {
     /** 转办: who takes the task over, and why. */
     public record Reassignment(String assignee, String reason) {}
 
-    /** The inbox: open tasks of the caller's jurisdiction and department. */
+    /** The inbox: open tasks of the caller's jurisdiction and department that the caller's role works. */
     public List<WorkItem> inbox(Caller caller) {
         if (!caller.isStaff() || caller.jurisdiction() == null || caller.department() == null) {
             return List.of();
         }
-        return workflow.openTasks(caller.jurisdiction(), List.of(caller.department()));
+        // a clerk and a supervisor of the service centre share its tasks' group, not their work
+        return workflow.openTasks(caller.jurisdiction(), List.of(caller.department())).stream()
+                .filter(task -> caller.has(roleFor(task)))
+                .toList();
     }
 
     /** A task of the inbox with its case and where the case's approval clock stands. */
@@ -149,9 +167,17 @@ public class TaskWork {
                     "decision", "decision.invalid", "结论应为以下之一：" + allowed, "decision must be one of " + allowed));
         }
         boolean adverse = "DENIED".equals(decision) || "UPHELD".equals(decision);
-        if (adverse && (completion.comment() == null || completion.comment().isBlank())) {
+        boolean silent = completion.comment() == null || completion.comment().isBlank();
+        if (adverse && silent) {
             throw Rejection.invalid(FieldViolation.of(
                     "comment", "comment.missing", "不予许可或认定异议成立，须写明理由", "give the reason in the comment"));
+        }
+        if (silent && reasonedTasks.contains(task.activity())) {
+            throw Rejection.invalid(FieldViolation.of(
+                    "comment",
+                    "comment.missing",
+                    "请填写" + task.name() + "的情况或理由",
+                    "say what " + task.activity() + " found or why"));
         }
         journal.record(
                 caller,
@@ -208,9 +234,9 @@ public class TaskWork {
                         Rejection.notFound("task.unknown", "taskId", "未找到任务 " + taskId, "no open task " + taskId));
     }
 
-    /** The window delivers; every other task is an approver's. */
-    private static Role roleFor(WorkItem task) {
-        return DELIVER.equals(task.activity()) ? Role.CLERK : Role.APPROVER;
+    /** The window delivers; a task configured for another role is that role's; every other is an approver's. */
+    private Role roleFor(WorkItem task) {
+        return taskRoles.getOrDefault(task.activity(), Role.APPROVER);
     }
 
     private static Rejection notYours(WorkItem task) {

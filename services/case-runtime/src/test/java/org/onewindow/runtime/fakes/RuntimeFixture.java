@@ -115,7 +115,7 @@ public final class RuntimeFixture {
                 settings,
                 clock);
         actions = new CaseActions(cases, workflow, journal, clocks, access, clock);
-        tasks = new TaskWork(workflow, cases, journal, clocks, access, clock);
+        tasks = new TaskWork(workflow, cases, journal, clocks, access, clock, java.util.Map.of(), java.util.Set.of());
     }
 
     /** enterprise-opening with its usual settings: EO-1 reviewed by market-registration. */

@@ -28,4 +28,10 @@ class BoardFeeds {
     BoardFeed utilityHookupFeed(Board board) {
         return new BoardFeed(OwningService.UTILITY_HOOKUP, board);
     }
+
+    /** This service's own cases: 12345 appeals, 督办 and 整改 have limits of their own. */
+    @Bean
+    BoardFeed supervisionFeed(Board board) {
+        return new BoardFeed(OwningService.SUPERVISION, board);
+    }
 }

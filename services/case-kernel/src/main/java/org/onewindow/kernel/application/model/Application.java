@@ -93,6 +93,7 @@ public record Application(
                             "applicant.uscc", "uscc.invalid", "统一社会信用代码有误，请核对：" + applicant.uscc(), why)));
         }
         if (applicant.uscc() == null
+                && applicant.type() != ApplicantType.AUTHORITY
                 && (applicant.idNumber() == null || applicant.idNumber().isBlank())) {
             out.add(FieldViolation.of(
                     "applicant",

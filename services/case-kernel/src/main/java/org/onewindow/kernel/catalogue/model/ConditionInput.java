@@ -46,7 +46,21 @@ public enum ConditionInput {
     THREE_ZERO_SERVICE("threeZeroService", Type.BOOLEAN, null, "是否实行“三零”服务", "whether the 三零 service applies"),
     /** Digging an expressway or arterial road, which keeps the original approval (ST UT-E7). */
     ARTERIAL_ROAD_DIGGING(
-            "arterialRoadDigging", Type.BOOLEAN, null, "是否挖掘快速路或主干道", "whether an expressway or arterial road is dug");
+            "arterialRoadDigging", Type.BOOLEAN, null, "是否挖掘快速路或主干道", "whether an expressway or arterial road is dug"),
+    /** 承办部门 of a 12345 enterprise appeal (接诉即办): the department that accepts and handles it. */
+    HANDLING_DEPARTMENT("handlingDepartment", Type.TEXT, null, "承办部门", "handling department"),
+    /** What the enterprise asks or complains of (诉求内容). */
+    APPEAL_SUMMARY("appealSummary", Type.TEXT, null, "诉求内容", "what the enterprise asks"),
+    /** The case of another service a 督办 or 整改 is about (办件编号). */
+    SUPERVISED_CASE("supervisedCase", Type.TEXT, null, "被督办办件", "case supervised"),
+    /**
+     * How many 督办 the department has had this calendar month before this one (按月通报): the
+     * catalogue's escalation rule (顶格协调/提级办理) tests it.
+     */
+    DEPARTMENT_BREACHES_THIS_MONTH(
+            "departmentBreachesThisMonth", Type.NUMBER, "cases", "本月该部门已督办次数", "supervision orders this month"),
+    /** 好差评 score, 1 (very dissatisfied) to 5: a 差评 threshold tests it. */
+    RATING_SCORE("ratingScore", Type.NUMBER, "points", "评价分值", "rating score");
 
     /** What kind of value an input holds. */
     public enum Type {

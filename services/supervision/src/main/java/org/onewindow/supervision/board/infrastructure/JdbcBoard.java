@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.onewindow.supervision.board.model.Board;
 import org.onewindow.supervision.board.model.BoardCase;
 import org.onewindow.supervision.board.model.BoardStatus;
@@ -83,6 +84,21 @@ class JdbcBoard implements Board {
                 """)
                 .params(ts(now), ts(now), ts(now))
                 .update();
+    }
+
+    @Override
+    public List<BoardCase> breachedWithoutOrder(Set<String> exceptMatters, int limit) {
+        return jdbc.sql(
+                        """
+                SELECT * FROM board_case b
+                WHERE b.status = 'IN_PROGRESS' AND b.level = 'RED'
+                  AND NOT (b.service = 'supervision' AND b.matter_code = ANY (?))
+                  AND NOT EXISTS (SELECT 1 FROM supervision_order o WHERE o.cause = 'breach:' || b.case_number)
+                ORDER BY b.due_at NULLS LAST LIMIT ?
+                """)
+                .params(exceptMatters.toArray(String[]::new), limit)
+                .query(JdbcBoard::line)
+                .list();
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.onewindow.supervision.board.model;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The board's lines, kept in the supervision service's own database. */
 public interface Board {
@@ -16,6 +17,12 @@ public interface Board {
      * how many it turned.
      */
     int flagOverdue(Instant now);
+
+    /**
+     * Running cases that broke their limit and have no 督办 yet, the longest overdue first; not
+     * those of the matters given (a 督办 itself).
+     */
+    List<BoardCase> breachedWithoutOrder(Set<String> exceptMatters, int limit);
 
     /** Open cases of a jurisdiction by service and state (GREEN, YELLOW, RED, PAUSED). */
     List<Count> open(String jurisdiction);

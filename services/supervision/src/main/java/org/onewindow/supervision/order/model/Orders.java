@@ -1,0 +1,30 @@
+package org.onewindow.supervision.order.model;
+
+import java.time.Instant;
+
+/** The 督办 and 整改 the supervision service opened, by what caused each. */
+public interface Orders {
+
+    enum Kind {
+        /** 督办: a case broke its promised limit. */
+        SUPERVISION_ORDER,
+        /** 整改: a case was rated badly. */
+        RECTIFICATION
+    }
+
+    record Opened(
+            String cause,
+            Kind kind,
+            String supervisedCase,
+            String orderCase,
+            String jurisdiction,
+            String department,
+            Instant openedAt) {}
+
+    boolean exists(String cause);
+
+    void record(Opened opened);
+
+    /** How many orders of {@code kind} a department of a jurisdiction has had since {@code from}. */
+    long since(String jurisdiction, String department, Kind kind, Instant from);
+}
