@@ -44,7 +44,7 @@ import org.onewindow.kernel.text.LocalizedText;
  */
 final class CatalogueParser {
 
-    static final Pattern MATTER_CODE = Pattern.compile("^(EO|CP|PR|UT)-[A-Z]?[0-9]*[a-z]?$");
+    static final Pattern MATTER_CODE = Pattern.compile("^(EO|CP|PR|UT|SV)-[A-Z]?[0-9]*[a-z]?$");
     private static final Pattern KEBAB = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
     private static final Pattern JURISDICTION = Pattern.compile("^[A-Z]{2}$");
 
