@@ -15,6 +15,7 @@ import org.onewindow.kernel.catalogue.infrastructure.CatalogueLoader;
 import org.onewindow.kernel.catalogue.model.Catalogue;
 import org.onewindow.kernel.catalogue.model.CatalogueVersion;
 import org.onewindow.kernel.catalogue.model.Matter;
+import org.onewindow.kernel.catalogue.model.MatterLimit;
 import org.onewindow.kernel.catalogue.model.OwningService;
 import org.onewindow.kernel.clock.model.LimitUnit;
 import org.onewindow.kernel.clock.model.TimeLimit;
@@ -83,6 +84,28 @@ class ShippedCatalogueTest {
             assertThat(step.step()).isEqualTo("business-licence");
             assertThat(step.limit()).contains(TimeLimit.workingDays(1));
         });
+    }
+
+    /** §6.11: only LC numbers its 12345 clocks (1 / 3 / 15 WD, to 30); the others state none. */
+    @Test
+    void onlyLiaochengPromisesAppealClocks() {
+        Matter lc =
+                CATALOGUE.inForce("LC", TODAY).flatMap(v -> v.matter("SV-1")).orElseThrow();
+        assertThat(approvalLimit("LC", "SV-1")).isEqualTo(TimeLimit.workingDays("15"));
+        assertThat(lc.approvalLimit().orElseThrow().extendableTo()).contains(TimeLimit.workingDays("30"));
+        assertThat(lc.stepLimits())
+                .extracting(MatterLimit::step, l -> l.limit().orElseThrow())
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("verification-start", TimeLimit.workingDays("1")),
+                        org.assertj.core.groups.Tuple.tuple("reply", TimeLimit.workingDays("3")));
+        for (String other : List.of("FC", "ST", "QX")) {
+            Matter appeal = CATALOGUE
+                    .inForce(other, TODAY)
+                    .flatMap(v -> v.matter("SV-1"))
+                    .orElseThrow();
+            assertThat(appeal.approvalLimit().orElseThrow().stated()).as(other).isFalse();
+            assertThat(appeal.stepLimits()).as(other).isEmpty();
+        }
     }
 
     private static TimeLimit approvalLimit(String jurisdiction, String code) {
