@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.onewindow.kernel.catalogue.model.PromisedDates;
 import org.onewindow.kernel.security.model.Caller;
-import org.onewindow.runtime.notice.model.CaseNotices;
+import org.onewindow.runtime.casefile.model.CaseNotices;
 import org.onewindow.runtime.workflow.model.UnitOfWork;
 import org.onewindow.runtime.workflow.model.WorkItem;
 import org.springframework.http.ResponseEntity;

@@ -7,9 +7,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.onewindow.kernel.catalogue.model.PromisedDates;
 import org.onewindow.kernel.events.infrastructure.CaseJournal;
+import org.onewindow.runtime.casefile.SupervisionNotices;
 import org.onewindow.runtime.casefile.model.CaseFile;
 import org.onewindow.runtime.casefile.model.CaseFiles;
-import org.onewindow.runtime.notice.SupervisionNotices;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,4 +1,4 @@
-package org.onewindow.runtime.notice;
+package org.onewindow.runtime.casefile;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -12,10 +12,10 @@ import org.onewindow.kernel.events.CaseEvent;
 import org.onewindow.kernel.events.infrastructure.CaseJournal;
 import org.onewindow.runtime.casefile.model.CaseFile;
 import org.onewindow.runtime.casefile.model.CaseFiles;
+import org.onewindow.runtime.casefile.model.CaseNotice;
+import org.onewindow.runtime.casefile.model.CaseNotices;
 import org.onewindow.runtime.consumer.CaseEventHandler;
 import org.onewindow.runtime.consumer.MalformedEventData;
-import org.onewindow.runtime.notice.model.CaseNotice;
-import org.onewindow.runtime.notice.model.CaseNotices;
 
 /**
  * 督办 and 整改 notices from the supervision service onto this service's cases: kept with the case

@@ -1,4 +1,4 @@
-package org.onewindow.runtime.notice.model;
+package org.onewindow.runtime.casefile.model;
 
 import java.util.Collection;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.onewindow.runtime.notice.infrastructure;
+package org.onewindow.runtime.casefile.infrastructure;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -6,8 +6,8 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.onewindow.runtime.notice.model.CaseNotice;
-import org.onewindow.runtime.notice.model.CaseNotices;
+import org.onewindow.runtime.casefile.model.CaseNotice;
+import org.onewindow.runtime.casefile.model.CaseNotices;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** {@link CaseNotices} in the service's own {@code case_notice} table. */
