@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.onewindow.supervision.board.model.Board;
 import org.onewindow.supervision.board.model.BoardCase;
-import org.onewindow.supervision.board.model.BoardStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,52 +35,14 @@ class JdbcBoard implements Board {
 
     @Override
     public void save(BoardCase l) {
-        jdbc.sql(
-                        """
-                INSERT INTO board_case (case_number, service, jurisdiction, matter_code, department, channel,
-                    applicant_type, applicant_id, status, accepted_at, due_at, suspended, level, decided_at,
-                    on_time, score, overdue_since, updated_at)
-                VALUES (:caseNumber, :service, :jurisdiction, :matterCode, :department, :channel, :applicantType,
-                    :applicantId, :status, :acceptedAt, :dueAt, :suspended, :level, :decidedAt, :onTime, :score,
-                    :overdueSince, :updatedAt)
-                ON CONFLICT (case_number) DO UPDATE SET service = EXCLUDED.service,
-                    jurisdiction = EXCLUDED.jurisdiction, matter_code = EXCLUDED.matter_code,
-                    department = EXCLUDED.department, channel = EXCLUDED.channel,
-                    applicant_type = EXCLUDED.applicant_type, applicant_id = EXCLUDED.applicant_id,
-                    status = EXCLUDED.status, accepted_at = EXCLUDED.accepted_at, due_at = EXCLUDED.due_at,
-                    suspended = EXCLUDED.suspended, level = EXCLUDED.level, decided_at = EXCLUDED.decided_at,
-                    on_time = EXCLUDED.on_time, score = EXCLUDED.score, overdue_since = EXCLUDED.overdue_since,
-                    updated_at = EXCLUDED.updated_at
-                """)
-                .param("caseNumber", l.caseNumber())
-                .param("service", l.service())
-                .param("jurisdiction", l.jurisdiction())
-                .param("matterCode", l.matterCode())
-                .param("department", l.department())
-                .param("channel", l.channel())
-                .param("applicantType", l.applicantType())
-                .param("applicantId", l.applicantId())
-                .param("status", l.status().name())
-                .param("acceptedAt", ts(l.acceptedAt()))
-                .param("dueAt", ts(l.dueAt()))
-                .param("suspended", l.suspended())
-                .param("level", l.level().name())
-                .param("decidedAt", ts(l.decidedAt()))
-                .param("onTime", l.onTime())
-                .param("score", l.score())
-                .param("overdueSince", ts(l.overdueSince()))
-                .param("updatedAt", ts(l.updatedAt()))
+        jdbc.sql(BoardRows.upsert("board_case"))
+                .paramSource(BoardRows.params(l))
                 .update();
     }
 
     @Override
     public int flagOverdue(Instant now) {
-        return jdbc.sql(
-                        """
-                UPDATE board_case SET level = 'RED', overdue_since = ?, updated_at = ?
-                WHERE status = 'IN_PROGRESS' AND NOT suspended AND level <> 'RED'
-                  AND due_at IS NOT NULL AND due_at <= ?
-                """)
+        return jdbc.sql(BoardRows.flagOverdue("board_case"))
                 .params(ts(now), ts(now), ts(now))
                 .update();
     }
@@ -178,33 +139,10 @@ class JdbcBoard implements Board {
     }
 
     private static BoardCase line(ResultSet rs, int row) throws SQLException {
-        return new BoardCase(
-                rs.getString("case_number"),
-                rs.getString("service"),
-                rs.getString("jurisdiction"),
-                rs.getString("matter_code"),
-                rs.getString("department"),
-                rs.getString("channel"),
-                rs.getString("applicant_type"),
-                rs.getString("applicant_id"),
-                BoardStatus.valueOf(rs.getString("status")),
-                instant(rs, "accepted_at"),
-                instant(rs, "due_at"),
-                rs.getBoolean("suspended"),
-                BoardCase.Level.valueOf(rs.getString("level")),
-                instant(rs, "decided_at"),
-                (Boolean) rs.getObject("on_time"),
-                (Integer) rs.getObject("score", Integer.class),
-                instant(rs, "overdue_since"),
-                instant(rs, "updated_at"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
+        return BoardRows.line(rs, row);
     }
 
     private static Timestamp ts(Instant i) {
-        return i == null ? null : Timestamp.from(i);
+        return BoardRows.ts(i);
     }
 }
