@@ -6,12 +6,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.onewindow.kernel.catalogue.model.PromisedDates;
+import org.onewindow.kernel.clock.model.StatutoryClock;
 import org.onewindow.kernel.problem.model.FieldViolation;
 import org.onewindow.kernel.problem.model.Rejection;
 import org.onewindow.kernel.security.model.Caller;
-import org.onewindow.kernel.security.model.Role;
 import org.onewindow.supervision.board.model.Board;
 import org.onewindow.supervision.board.model.BoardCase;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,11 +31,13 @@ class BoardController {
 
     private final Board board;
     private final Clock clock;
+    private final PromisedDates dates;
     private final ZoneId zone;
 
     BoardController(Board board, Clock clock, PromisedDates dates) {
         this.board = board;
         this.clock = clock;
+        this.dates = dates;
         this.zone = dates.zone();
     }
 
@@ -47,9 +50,22 @@ class BoardController {
             String state,
             OffsetDateTime acceptedAt,
             OffsetDateTime dueAt,
-            OffsetDateTime overdueSince) {}
+            OffsetDateTime overdueSince,
+            Long remainingWorkingMinutes) {}
 
-    record Overview(String jurisdiction, OffsetDateTime asOf, List<Board.Count> open, List<Line> cases) {}
+    /**
+     * @param departments open cases by department and state
+     * @param matters open cases by matter and state
+     * @param ageing running cases past their due date by how long (UP_TO_1_DAY … OVER_7_DAYS)
+     */
+    record Overview(
+            String jurisdiction,
+            OffsetDateTime asOf,
+            List<Board.Count> open,
+            List<Board.Tally> departments,
+            List<Board.Tally> matters,
+            List<Board.Tally> ageing,
+            List<Line> cases) {}
 
     @GetMapping("/api/v1/supervision/board")
     Overview board(
@@ -59,7 +75,7 @@ class BoardController {
             @RequestParam(required = false) String matter,
             @RequestParam(required = false) String state,
             @RequestParam(defaultValue = "100") int limit) {
-        String jurisdiction = supervisedBy(caller);
+        String jurisdiction = Supervisors.jurisdictionOf(caller);
         if (state != null && !STATES.contains(state)) {
             throw Rejection.invalid(FieldViolation.of(
                     "state",
@@ -71,12 +87,31 @@ class BoardController {
             throw Rejection.invalid(
                     FieldViolation.of("limit", "board.limit", "每页条数须在 1 到 500 之间", "limit is 1 to 500"));
         }
+        Instant now = clock.instant();
+        Optional<StatutoryClock> office = dates.clockOf(jurisdiction, LocalDate.ofInstant(now, zone));
         List<Line> cases = board
                 .list(new Board.Query(jurisdiction, blank(service), blank(department), blank(matter), state, limit))
                 .stream()
-                .map(this::line)
+                .map(c -> line(c, remaining(office, c, now)))
                 .toList();
-        return new Overview(jurisdiction, at(clock.instant()), board.open(jurisdiction), cases);
+        return new Overview(
+                jurisdiction,
+                at(now),
+                board.open(jurisdiction),
+                board.openBy(jurisdiction, Board.Dimension.DEPARTMENT),
+                board.openBy(jurisdiction, Board.Dimension.MATTER),
+                board.overdueAgeing(jurisdiction, now),
+                cases);
+    }
+
+    /** Office time left to the due date in the jurisdiction's working hours; negative once past it. */
+    private static Long remaining(Optional<StatutoryClock> office, BoardCase c, Instant now) {
+        if (c.dueAt() == null || office.isEmpty()) {
+            return null;
+        }
+        return c.dueAt().isAfter(now)
+                ? office.get().workingTimeBetween(now, c.dueAt()).toMinutes()
+                : -office.get().workingTimeBetween(c.dueAt(), now).toMinutes();
     }
 
     record Shares(String jurisdiction, LocalDate from, LocalDate to, List<Board.Share> matters) {}
@@ -84,7 +119,7 @@ class BoardController {
     /** 按时办结率: the cases decided from {@code from} to {@code to} (inclusive), by matter and department. */
     @GetMapping("/api/v1/supervision/board/within-promise")
     Shares withinPromise(Caller caller, @RequestParam LocalDate from, @RequestParam LocalDate to) {
-        String jurisdiction = supervisedBy(caller);
+        String jurisdiction = Supervisors.jurisdictionOf(caller);
         if (to.isBefore(from)) {
             throw Rejection.invalid(FieldViolation.of("to", "board.period", "结束日期不能早于开始日期", "to is before from"));
         }
@@ -93,14 +128,7 @@ class BoardController {
         return new Shares(jurisdiction, from, to, board.withinPromise(jurisdiction, start, end));
     }
 
-    private static String supervisedBy(Caller caller) {
-        if (!caller.has(Role.SUPERVISOR) || caller.jurisdiction() == null) {
-            throw Rejection.forbidden("督查看板仅供本辖区督查人员使用", "the board is for a jurisdiction's supervisors");
-        }
-        return caller.jurisdiction();
-    }
-
-    private Line line(BoardCase c) {
+    private Line line(BoardCase c, Long remainingWorkingMinutes) {
         return new Line(
                 c.caseNumber(),
                 c.service(),
@@ -110,7 +138,8 @@ class BoardController {
                 c.suspended() ? "PAUSED" : c.level().name(),
                 at(c.acceptedAt()),
                 at(c.dueAt()),
-                at(c.overdueSince()));
+                at(c.overdueSince()),
+                remainingWorkingMinutes);
     }
 
     private OffsetDateTime at(Instant i) {

@@ -103,6 +103,10 @@ class BoardTest {
         JsonNode red = await().atMost(Duration.ofSeconds(20))
                 .until(() -> board("ST", "&state=RED"), b -> cases(b).contains(cn));
         assertThat(lineOf(red, cn).path("overdueSince").isTextual()).isTrue();
+        assertThat(lineOf(red, cn).path("remainingWorkingMinutes").asLong()).isNotPositive();
+        assertThat(red.path("ageing").findValuesAsText("key")).contains("UP_TO_1_DAY");
+        assertThat(red.path("departments").findValuesAsText("key")).contains("planning");
+        assertThat(red.path("matters").findValuesAsText("key")).contains("CP-2");
     }
 
     @Test

@@ -244,6 +244,44 @@ class SupervisionCasesTest {
                         .toList())
                 .doesNotContain("rating:" + liked);
 
+        String today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        JsonNode ratings = client.call(
+                        "GET",
+                        "/api/v1/supervision/board/ratings?from=" + today + "&to=" + today,
+                        supervisor("QX"),
+                        null,
+                        null)
+                .body();
+        JsonNode ours = null;
+        for (JsonNode r : ratings.path("ratings")) {
+            if (r.path("department").asText().equals(department)) {
+                ours = r;
+            }
+        }
+        assertThat(ours).as(ratings.toString()).isNotNull();
+        assertThat(ours.path("rated").asLong()).isEqualTo(2);
+        assertThat(ours.path("dissatisfied").asLong()).isEqualTo(1);
+        assertThat(ours.path("average").asDouble()).isEqualTo(2.5);
+        JsonNode month = client.call("GET", "/api/v1/supervision/board/monthly", supervisor("QX"), null, null)
+                .body();
+        JsonNode line = null;
+        for (JsonNode d : month.path("departments")) {
+            if (d.path("department").asText().equals(department)) {
+                line = d;
+            }
+        }
+        assertThat(line).as(month.toString()).isNotNull();
+        assertThat(line.path("decided").asLong()).isEqualTo(2);
+        assertThat(line.path("dissatisfied").asLong()).isEqualTo(1);
+        assertThat(line.path("rectifications").asLong()).isEqualTo(1);
+        Reply badMonth =
+                client.call("GET", "/api/v1/supervision/board/monthly?month=2026-13", supervisor("QX"), null, null);
+        assertThat(badMonth.status()).isEqualTo(400);
+        assertThat(badMonth.body().path("errors").findValuesAsText("field")).containsExactly("month");
+        assertThat(client.call("GET", "/api/v1/supervision/board/monthly", TestTokens.clerk("QX"), null, null)
+                        .status())
+                .isEqualTo(403);
+
         String rectifier = TestTokens.staff("approver", "QX", department);
         String cn = rectification.path("caseNumber").asText();
         JsonNode rectify = client.taskOf(rectifier, cn, "rectify").orElseThrow();

@@ -72,6 +72,87 @@ class JdbcBoard implements Board {
     }
 
     @Override
+    public List<Tally> openBy(String jurisdiction, Dimension by) {
+        String key = by == Dimension.DEPARTMENT ? "coalesce(department, '')" : "matter_code";
+        return jdbc.sql("SELECT " + key + " AS key, " + STATE + " AS state, count(*) AS cases FROM board_case"
+                        + " WHERE status = 'IN_PROGRESS' AND jurisdiction = ? GROUP BY 1, 2 ORDER BY 1, 2")
+                .param(jurisdiction)
+                .query((rs, i) -> new Tally(rs.getString("key"), rs.getString("state"), rs.getLong("cases")))
+                .list();
+    }
+
+    @Override
+    public List<Tally> overdueAgeing(String jurisdiction, Instant now) {
+        return jdbc.sql(
+                        """
+                SELECT CASE WHEN ? - due_at < interval '1 day' THEN 'UP_TO_1_DAY'
+                            WHEN ? - due_at < interval '3 days' THEN '1_TO_3_DAYS'
+                            WHEN ? - due_at < interval '7 days' THEN '3_TO_7_DAYS'
+                            ELSE 'OVER_7_DAYS' END AS key, count(*) AS cases
+                FROM board_case
+                WHERE status = 'IN_PROGRESS' AND jurisdiction = ? AND NOT suspended AND due_at IS NOT NULL
+                  AND due_at <= ?
+                GROUP BY 1 ORDER BY min(due_at) DESC
+                """)
+                .params(ts(now), ts(now), ts(now), jurisdiction, ts(now))
+                .query((rs, i) -> new Tally(rs.getString("key"), "RED", rs.getLong("cases")))
+                .list();
+    }
+
+    @Override
+    public List<Rating> ratings(String jurisdiction, Instant from, Instant to) {
+        return jdbc.sql(
+                        """
+                SELECT matter_code, coalesce(department, '') AS department, coalesce(channel, '') AS channel,
+                       count(*) AS rated, avg(score) AS average, count(*) FILTER (WHERE score <= 2) AS dissatisfied
+                FROM board_case
+                WHERE jurisdiction = ? AND decided_at >= ? AND decided_at < ? AND score IS NOT NULL
+                GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+                """)
+                .params(jurisdiction, ts(from), ts(to))
+                .query((rs, i) -> new Rating(
+                        rs.getString("matter_code"),
+                        rs.getString("department"),
+                        rs.getString("channel"),
+                        rs.getLong("rated"),
+                        Math.round(rs.getDouble("average") * 100) / 100.0,
+                        rs.getLong("dissatisfied")))
+                .list();
+    }
+
+    @Override
+    public List<DepartmentMonth> departments(String jurisdiction, Instant from, Instant to) {
+        return jdbc.sql(
+                        """
+                SELECT coalesce(department, '') AS department,
+                       count(*) FILTER (WHERE accepted_at >= :from AND accepted_at < :to) AS accepted,
+                       count(*) FILTER (WHERE decided_at >= :from AND decided_at < :to) AS decided,
+                       count(*) FILTER (WHERE decided_at >= :from AND decided_at < :to AND on_time) AS on_time,
+                       count(*) FILTER (WHERE (decided_at >= :from AND decided_at < :to AND NOT on_time)
+                                           OR (status = 'IN_PROGRESS' AND level = 'RED')) AS breached,
+                       count(*) FILTER (WHERE decided_at >= :from AND decided_at < :to AND score IS NOT NULL) AS rated,
+                       count(*) FILTER (WHERE decided_at >= :from AND decided_at < :to AND score <= 2) AS dissatisfied
+                FROM board_case
+                WHERE jurisdiction = :jurisdiction
+                  AND ((accepted_at >= :from AND accepted_at < :to) OR (decided_at >= :from AND decided_at < :to)
+                       OR (status = 'IN_PROGRESS' AND level = 'RED'))
+                GROUP BY 1 ORDER BY 1
+                """)
+                .param("jurisdiction", jurisdiction)
+                .param("from", ts(from))
+                .param("to", ts(to))
+                .query((rs, i) -> new DepartmentMonth(
+                        rs.getString("department"),
+                        rs.getLong("accepted"),
+                        rs.getLong("decided"),
+                        rs.getLong("on_time"),
+                        rs.getLong("breached"),
+                        rs.getLong("rated"),
+                        rs.getLong("dissatisfied")))
+                .list();
+    }
+
+    @Override
     public List<BoardCase> list(Query q) {
         StringBuilder sql =
                 new StringBuilder("SELECT * FROM board_case WHERE status = 'IN_PROGRESS' AND jurisdiction = ?");

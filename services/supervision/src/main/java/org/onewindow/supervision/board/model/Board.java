@@ -27,6 +27,18 @@ public interface Board {
     /** Open cases of a jurisdiction by service and state (GREEN, YELLOW, RED, PAUSED). */
     List<Count> open(String jurisdiction);
 
+    /** Open cases of a jurisdiction by department or matter and state. */
+    List<Tally> openBy(String jurisdiction, Dimension by);
+
+    /** Running cases past their due date, by how long (自然日): 督办 ageing. */
+    List<Tally> overdueAgeing(String jurisdiction, Instant now);
+
+    /** 好差评 of the cases decided in [from, to), by matter, department and channel. */
+    List<Rating> ratings(String jurisdiction, Instant from, Instant to);
+
+    /** 按月通报: per department, the cases accepted and decided in [from, to), and how they did. */
+    List<DepartmentMonth> departments(String jurisdiction, Instant from, Instant to);
+
     /** Open cases of a jurisdiction, the nearest due first. */
     List<BoardCase> list(Query query);
 
@@ -40,6 +52,32 @@ public interface Board {
     List<BoardCase> search(Search search);
 
     record Count(String service, String state, long cases) {}
+
+    enum Dimension {
+        DEPARTMENT,
+        MATTER
+    }
+
+    /** How many cases share a {@code key} (a department, a matter, an ageing bucket) and a state. */
+    record Tally(String key, String state, long cases) {}
+
+    /**
+     * @param dissatisfied rated 1 or 2: 不满意 or 非常不满意 on the five-level 好差评 scale
+     */
+    record Rating(
+            String matterCode, String department, String channel, long rated, double average, long dissatisfied) {}
+
+    /**
+     * @param breached decided after the due date, or still running past it
+     */
+    record DepartmentMonth(
+            String department,
+            long accepted,
+            long decided,
+            long onTime,
+            long breached,
+            long rated,
+            long dissatisfied) {}
 
     /**
      * @param jurisdiction null for an applicant's search across jurisdictions

@@ -2,6 +2,7 @@ package org.onewindow.supervision.order.infrastructure;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import org.onewindow.supervision.order.model.Orders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -40,6 +41,19 @@ class JdbcOrders implements Orders {
                         o.department(),
                         Timestamp.from(o.openedAt()))
                 .update();
+    }
+
+    @Override
+    public List<Counted> opened(String jurisdiction, Instant from, Instant to) {
+        return jdbc.sql(
+                        """
+                        SELECT department, kind, count(*) AS orders FROM supervision_order
+                        WHERE jurisdiction = ? AND opened_at >= ? AND opened_at < ?
+                        GROUP BY 1, 2 ORDER BY 1, 2""")
+                .params(jurisdiction, Timestamp.from(from), Timestamp.from(to))
+                .query((rs, i) -> new Counted(
+                        rs.getString("department"), Kind.valueOf(rs.getString("kind")), rs.getLong("orders")))
+                .list();
     }
 
     @Override
