@@ -11,8 +11,10 @@ export {}
 /* prettier-ignore */
 declare module 'vue' {
   export interface GlobalComponents {
+    AppealList: typeof import('./components/AppealList.vue')['default']
     ApplicationFormPanel: typeof import('./components/ApplicationFormPanel.vue')['default']
     CaseDetail: typeof import('./components/CaseDetail.vue')['default']
+    CaseNotices: typeof import('./components/CaseNotices.vue')['default']
     CaseSearch: typeof import('./components/CaseSearch.vue')['default']
     CaseTable: typeof import('./components/CaseTable.vue')['default']
     ElAlert: typeof import('element-plus/es')['ElAlert']
@@ -53,6 +55,7 @@ declare module 'vue' {
     ElTag: typeof import('element-plus/es')['ElTag']
     ElTimeline: typeof import('element-plus/es')['ElTimeline']
     ElTimelineItem: typeof import('element-plus/es')['ElTimelineItem']
+    ElTooltip: typeof import('element-plus/es')['ElTooltip']
     MatterFinder: typeof import('./components/MatterFinder.vue')['default']
     MatterGuide: typeof import('./components/MatterGuide.vue')['default']
     OutcomePanel: typeof import('./components/OutcomePanel.vue')['default']
@@ -61,7 +64,10 @@ declare module 'vue' {
     RegisterLookup: typeof import('./components/RegisterLookup.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
+    StepCompletion: typeof import('./components/StepCompletion.vue')['default']
     SupervisionBoard: typeof import('./components/SupervisionBoard.vue')['default']
+    SupervisorDesk: typeof import('./components/SupervisorDesk.vue')['default']
+    SupervisorTasks: typeof import('./components/SupervisorTasks.vue')['default']
     TaskTable: typeof import('./components/TaskTable.vue')['default']
   }
   export interface GlobalDirectives {

@@ -7,7 +7,11 @@ import { problemText } from './problem'
 import type { Locale } from '@/format'
 
 export type CaseLine = components['schemas']['CaseLine'] & { service: string }
-export type TaskLine = components['schemas']['TaskLine'] & { service: string }
+/**
+ * `supervised` (the supervision service sent a 督办 or 整改 notice about the task's case) is newer
+ * than the generated cases.d.ts, so it is added here until the types are generated again.
+ */
+export type TaskLine = components['schemas']['TaskLine'] & { service: string; supervised?: boolean }
 export type Completion = components['schemas']['Completion']
 
 type CasesPath = '/api/v1/enterprise-opening/cases'

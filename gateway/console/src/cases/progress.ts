@@ -1,8 +1,10 @@
 // 物流式 tracking: a case's way from 受理 to 出件 as milestones, built from the case the API gives.
 import type { components } from '@/api/cases'
 import { localized, type AnyText, type Locale } from '@/format'
+import type { CaseNotice } from './notices'
 
-export type CaseView = components['schemas']['CaseView']
+/** The case as the API gives it; `notices` (staff only) is newer than the generated types. */
+export type CaseView = components['schemas']['CaseView'] & { notices?: CaseNotice[] }
 
 export type MilestoneState = 'done' | 'current' | 'pending' | 'failed'
 

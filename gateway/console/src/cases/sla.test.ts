@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { byUrgency, levelType, remaining } from './sla'
+import { byUrgency, levelType, newestFirst, remaining } from './sla'
 
 const now = new Date('2026-03-02T02:00:00Z')
 
@@ -31,5 +31,17 @@ describe('byUrgency', () => {
   it('puts the soonest due first and cases without a limit last', () => {
     const tasks = [{ id: 'none' }, { id: 'later', dueAt: '2026-03-05T00:00:00Z' }, { id: 'soon', dueAt: '2026-03-03T00:00:00+08:00' }]
     expect([...tasks].sort(byUrgency).map((t) => t.id)).toEqual(['soon', 'later', 'none'])
+  })
+})
+
+describe('newestFirst', () => {
+  it('puts the latest accepted first, whatever zone the instants are written in', () => {
+    const cases = [
+      { id: 'old', acceptedAt: '2026-12-01T10:00:00+08:00' },
+      { id: 'undated' },
+      { id: 'new', acceptedAt: '2026-12-04T01:00:00Z' },
+      { id: 'mid', acceptedAt: '2026-12-03T10:00:00+08:00' },
+    ]
+    expect([...cases].sort(newestFirst).map((c) => c.id)).toEqual(['new', 'mid', 'old', 'undated'])
   })
 })

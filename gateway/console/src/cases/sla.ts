@@ -46,3 +46,9 @@ export function byUrgency<T extends { dueAt?: string | null }>(a: T, b: T): numb
   if (!b.dueAt) return -1
   return new Date(a.dueAt).getTime() - new Date(b.dueAt).getTime()
 }
+
+/** Sorts by acceptance, newest first (我的办件, the supervisor's case lists); no date last. */
+export function newestFirst<T extends { acceptedAt?: string | null }>(a: T, b: T): number {
+  const time = (row: T) => (row.acceptedAt ? new Date(row.acceptedAt).getTime() : 0)
+  return time(b) - time(a)
+}

@@ -60,7 +60,8 @@ class GuideController {
             String service,
             LocalDate effectiveFrom,
             Limit approvalLimit,
-            boolean approvalLimitStated) {
+            boolean approvalLimitStated,
+            boolean openedByPlatform) {
         static MatterSummary of(Matter m) {
             Optional<MatterLimit> approval = m.approvalLimit();
             return new MatterSummary(
@@ -69,7 +70,8 @@ class GuideController {
                     m.service().id(),
                     m.effectiveFrom(),
                     approval.flatMap(Limit::of).orElse(null),
-                    approval.map(MatterLimit::stated).orElse(false));
+                    approval.map(MatterLimit::stated).orElse(false),
+                    m.openedByPlatform());
         }
     }
 
@@ -182,6 +184,8 @@ class GuideController {
         List<Matter> candidates = version.list().stream()
                 .filter(m -> only.map(s -> s == m.service()).orElse(true))
                 .filter(m -> family == null || m.code().startsWith(family))
+                // nobody applies for a 督办 or 整改: the platform opens them
+                .filter(m -> !m.openedByPlatform())
                 .filter(m -> m.inForceOn(day))
                 .toList();
         MatterSelection.Answer answer = MatterSelection.select(candidates, inputs);

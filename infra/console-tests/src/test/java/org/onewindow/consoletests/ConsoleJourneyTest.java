@@ -451,6 +451,40 @@ class ConsoleJourneyTest {
         supervisor.screenshot("supervisor-search");
     }
 
+    @Test
+    @Order(16)
+    void theSupervisorOpensTheDesksForSupervisionOrdersRectificationsAndAppeals() {
+        Browser supervisor = as("fc-supervisor", "/supervisor");
+        // whether FC has a 督办, a 整改 or an appeal yet depends on the stack's age: only that each
+        // desk loads from the supervision service and shows its lists is asserted
+        supervisor.clickText(supervisor.test("supervisor-tabs"), "督办");
+        String orders = supervisor.text("[data-test=desk-orders][data-ready=true]");
+        assertThat(orders).contains("我的督办任务", "被督办办件", "被督办部门").doesNotContain("暂时无法查询");
+        supervisor.screenshot("supervisor-orders");
+
+        supervisor.clickText(supervisor.test("supervisor-tabs"), "差评整改");
+        assertThat(supervisor.text("[data-test=desk-rectifications][data-ready=true]"))
+                .contains("我的回访任务", "差评办件")
+                .doesNotContain("暂时无法查询");
+
+        supervisor.clickText(supervisor.test("supervisor-tabs"), "企业诉求");
+        assertThat(supervisor.text("[data-test=desk-appeals][data-ready=true]"))
+                .contains("承办部门")
+                .doesNotContain("暂时无法查询");
+    }
+
+    @Test
+    @Order(17)
+    void theApplicantsCasesComeFromTheSupervisionBoardInOneList() {
+        Browser applicant = as("fc-applicant", "/applicant");
+        applicant.open("/applicant");
+        applicant.waitForText("[data-test=cases]", caseNumber);
+        assertThat(rowOf(applicant, "cases", caseNumber).getText()).contains("已出件");
+        assertThat(applicant.all("[data-test=board-fallback]"))
+                .as("my-cases answered, so no service was asked on its own")
+                .isEmpty();
+    }
+
     private void applyForUnit(Browser clerk, String matter, String unit) {
         openMatter(clerk, matter);
         clerk.clickText(clerk.test("application-form"), "企业");

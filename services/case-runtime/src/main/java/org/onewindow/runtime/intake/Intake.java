@@ -248,6 +248,13 @@ public class Intake {
         CatalogueVersion version = catalogue.inForce(
                 application.jurisdiction(), now.atZone(dates.zone()).toLocalDate());
         Matter matter = catalogue.matter(version, application.matterCode());
+        if (matter.openedByPlatform() && !submitter.system()) {
+            throw Rejection.invalid(FieldViolation.of(
+                    "matterCode",
+                    "matter.opened-by-platform",
+                    matter.code() + " " + matter.name().zh() + "由平台自动立案，不受理申请",
+                    matter.code() + " is opened by the platform itself; it is not applied for"));
+        }
         boolean atWindow = requireHandledHere(matter);
         Map<String, Object> domainVariables = new LinkedHashMap<>();
         for (MatterVariables extension : extensions) {

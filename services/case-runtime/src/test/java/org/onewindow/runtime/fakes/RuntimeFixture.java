@@ -285,6 +285,7 @@ public final class RuntimeFixture {
                         m.components(),
                         m.deliveryChannels(),
                         m.coordinated(),
+                        m.openedByPlatform(),
                         m.decisions()));
     }
 

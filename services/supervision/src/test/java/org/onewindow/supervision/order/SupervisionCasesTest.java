@@ -318,7 +318,8 @@ class SupervisionCasesTest {
                         "\"type\":\"AUTHORITY\",\"name\":\"market-regulation\"",
                         "\"type\":\"ENTERPRISE\",\"name\":\"某公司\",\"uscc\":\"91370402MA3C00001X\""));
         assertThat(enterprise.status()).isEqualTo(400);
-        assertThat(enterprise.body().path("errors").findValuesAsText("code")).contains("order.not-applied-for");
+        assertThat(enterprise.body().path("errors").findValuesAsText("code")).contains("matter.opened-by-platform");
+        assertThat(enterprise.body().path("errors").findValuesAsText("field")).containsExactly("matterCode");
     }
 
     // --- helpers ---

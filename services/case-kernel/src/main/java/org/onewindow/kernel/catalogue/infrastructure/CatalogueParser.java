@@ -76,6 +76,7 @@ final class CatalogueParser {
             "components",
             "deliveryChannels",
             "coordinated",
+            "openedByPlatform",
             "decisions");
     private static final Set<String> LIMIT_FIELDS =
             Set.of("clock", "step", "basis", "amount", "unit", "pausesFor", "extendableTo", "source", "decision");
@@ -221,6 +222,10 @@ final class CatalogueParser {
             defect("coordinated", "must be true or false");
         }
         boolean coordinated = node.path("coordinated").asBoolean(true);
+        if (node.has("openedByPlatform") && !node.path("openedByPlatform").isBoolean()) {
+            defect("openedByPlatform", "must be true or false");
+        }
+        boolean openedByPlatform = node.path("openedByPlatform").asBoolean(false);
         if (defects.size() > before) {
             return null;
         }
@@ -241,6 +246,7 @@ final class CatalogueParser {
                 components,
                 channels,
                 coordinated,
+                openedByPlatform,
                 decisions);
     }
 

@@ -17,6 +17,8 @@ import org.onewindow.kernel.text.LocalizedText;
  * @param coordinated 过户 (UT-X) only: whether the utility company meets the jurisdiction's
  *     conditions for handling the transfer together with the property registration (协同办理条件);
  *     false means a registered transfer opens no 过户 case for it. True for every other matter.
+ * @param openedByPlatform the platform opens its cases itself (督办 on a breach, 整改 on a 差评); nobody
+ *     applies for it, so the guide does not offer it and the intake refuses an application
  */
 public record Matter(
         String code,
@@ -35,6 +37,7 @@ public record Matter(
         List<Component> components,
         List<DeliveryChannel> deliveryChannels,
         boolean coordinated,
+        boolean openedByPlatform,
         List<String> decisions) {
 
     public Matter {
