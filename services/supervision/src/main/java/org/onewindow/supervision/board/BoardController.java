@@ -15,6 +15,7 @@ import org.onewindow.kernel.problem.model.Rejection;
 import org.onewindow.kernel.security.model.Caller;
 import org.onewindow.supervision.board.model.Board;
 import org.onewindow.supervision.board.model.BoardCase;
+import org.onewindow.supervision.board.model.BoardTallies;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -94,12 +95,13 @@ class BoardController {
                 .stream()
                 .map(c -> line(c, remaining(office, c, now)))
                 .toList();
+        List<Board.Open> open = board.open(jurisdiction);
         return new Overview(
                 jurisdiction,
                 at(now),
-                board.open(jurisdiction),
-                board.openBy(jurisdiction, Board.Dimension.DEPARTMENT),
-                board.openBy(jurisdiction, Board.Dimension.MATTER),
+                BoardTallies.byService(open),
+                BoardTallies.by(open, Board.Open::department),
+                BoardTallies.by(open, Board.Open::matterCode),
                 board.overdueAgeing(jurisdiction, now),
                 cases);
     }

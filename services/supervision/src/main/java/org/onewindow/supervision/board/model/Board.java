@@ -24,11 +24,11 @@ public interface Board {
      */
     List<BoardCase> breachedWithoutOrder(Set<String> exceptMatters, int limit);
 
-    /** Open cases of a jurisdiction by service and state (GREEN, YELLOW, RED, PAUSED). */
-    List<Count> open(String jurisdiction);
-
-    /** Open cases of a jurisdiction by department or matter and state. */
-    List<Tally> openBy(String jurisdiction, Dimension by);
+    /**
+     * Open cases of a jurisdiction by service, department, matter and state (GREEN, YELLOW, RED,
+     * PAUSED): one pass, from which the board counts by each.
+     */
+    List<Open> open(String jurisdiction);
 
     /** Running cases past their due date, by how long (自然日): 督办 ageing. */
     List<Tally> overdueAgeing(String jurisdiction, Instant now);
@@ -53,10 +53,8 @@ public interface Board {
 
     record Count(String service, String state, long cases) {}
 
-    enum Dimension {
-        DEPARTMENT,
-        MATTER
-    }
+    /** How many open cases share a service, department, matter and state. */
+    record Open(String service, String department, String matterCode, String state, long cases) {}
 
     /** How many cases share a {@code key} (a department, a matter, an ageing bucket) and a state. */
     record Tally(String key, String state, long cases) {}
