@@ -9,6 +9,7 @@
 #   ./infra/bench/bare-camunda.sh status   running or stopped, RSS
 #
 # Environment: BARE_CAMUNDA_PORT (default 8095), BARE_CAMUNDA_TIMEOUT (health wait, default 180 s),
+# BARE_CAMUNDA_HISTORY_LEVEL (default audit, as the services),
 # MVN_FLAGS (extra Maven flags for the build, e.g. "-o"), and everything of infra/stack.env
 # (PG_HOST, PG_PORT, PG_SUPERUSER, PG_SUPERUSER_PASSWORD, APP_JAVA_OPTS).
 # Files: log infra/.stack/logs/bare-camunda.log, pid infra/.stack/run/bare-camunda.pid.
@@ -24,6 +25,9 @@ NAME=bare-camunda
 MODULE=infra/bare-camunda
 PORT="${BARE_CAMUNDA_PORT:-8095}"
 TIMEOUT="${BARE_CAMUNDA_TIMEOUT:-180}"
+# the same as the OneWindow services (onewindow-runtime-defaults.yml), so the baseline writes the same history
+HISTORY_LEVEL="${BARE_CAMUNDA_HISTORY_LEVEL:-audit}"
+export BARE_CAMUNDA_HISTORY_LEVEL="$HISTORY_LEVEL"
 DB=camunda_bare
 OWNER=camunda_bare_owner
 OWNER_PASSWORD=camunda_bare_owner
@@ -87,6 +91,17 @@ SELECT format('CREATE DATABASE %I OWNER %I ENCODING %L LC_COLLATE %L LC_CTYPE %L
  WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'db') \gexec
 ALTER DATABASE :"db" OWNER TO :"owner";
 SQL
+  # the engine refuses to start when its configured history level differs from the one its schema
+  # recorded: a database made at another level is moved to this run's (Camunda: 2 audit, 3 full)
+  local level_id
+  case "$HISTORY_LEVEL" in none) level_id=0 ;; activity) level_id=1 ;; audit) level_id=2 ;; full) level_id=3 ;;
+    *) die "BARE_CAMUNDA_HISTORY_LEVEL=$HISTORY_LEVEL: expected none, activity, audit or full" ;; esac
+  PGPASSWORD="$PG_SUPERUSER_PASSWORD" "${PSQL[@]}" -U "$PG_SUPERUSER" -d "$DB" -v level="$level_id" <<'SQL' \
+    || die "could not set the history level in $DB"
+SELECT format('UPDATE act_ge_property SET value_ = %L WHERE name_ = %L', :'level', 'historyLevel')
+ WHERE to_regclass('act_ge_property') IS NOT NULL \gexec
+SQL
+  info "history level $HISTORY_LEVEL"
 }
 
 build() {

@@ -1,6 +1,9 @@
 package org.onewindow.gateway.routing;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
@@ -8,51 +11,83 @@ import java.util.concurrent.TimeoutException;
 import org.onewindow.kernel.problem.infrastructure.ServiceUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
 import org.springframework.web.servlet.function.HandlerFilterFunction;
 import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * One circuit breaker and time limit per back office: when a service is down, slow or its circuit
- * is open, the caller gets a 503 problem with Retry-After at once, never a hang. An application
- * that got a 503 was not acknowledged, so retrying it with the same Idempotency-Key is safe.
+ * Admission control per back office: a bulkhead of concurrent calls, then a circuit breaker; the
+ * time limit is the proxy client's own (no second thread per call). What cannot be served is
+ * refused at once with a 503 problem and Retry-After, never queued behind the calls already
+ * running: a full back office is told "busy, retry in a second", a failing one "unavailable,
+ * retry after the circuit's open time". An application that got a 503 was not acknowledged, so
+ * retrying it with the same Idempotency-Key is safe.
  */
 final class BackOfficeGuard implements HandlerFilterFunction<ServerResponse, ServerResponse> {
 
     private static final Logger log = LoggerFactory.getLogger(BackOfficeGuard.class);
 
     private final String service;
-    private final CircuitBreakerFactory<?, ?> breakers;
-    private final Duration retryAfter;
+    private final Bulkhead bulkhead;
+    private final CircuitBreaker breaker;
+    private final Duration retryAfterBusy;
+    private final Duration retryAfterUnavailable;
+    private final MeterRegistry meters;
 
-    BackOfficeGuard(String service, CircuitBreakerFactory<?, ?> breakers, Duration retryAfter) {
+    BackOfficeGuard(
+            String service,
+            Bulkhead bulkhead,
+            CircuitBreaker breaker,
+            RoutingProperties properties,
+            MeterRegistry meters) {
         this.service = service;
-        this.breakers = breakers;
-        this.retryAfter = retryAfter;
+        this.bulkhead = bulkhead;
+        this.breaker = breaker;
+        this.retryAfterBusy = properties.busyRetryAfter();
+        this.retryAfterUnavailable = properties.openFor();
+        this.meters = meters;
+        breaker.getEventPublisher()
+                .onStateTransition(
+                        event -> log.warn("back office {}: circuit {}", service, event.getStateTransition()));
     }
 
     @Override
     public ServerResponse filter(ServerRequest request, HandlerFunction<ServerResponse> next) {
-        return breakers.create(service).run(() -> proxy(request, next), this::unavailable);
+        if (!bulkhead.tryAcquirePermission()) {
+            return busy();
+        }
+        try {
+            return breaker.executeCheckedSupplier(() -> next.handle(request));
+        } catch (Error e) {
+            throw e;
+        } catch (Throwable cause) {
+            return unavailable(cause);
+        } finally {
+            bulkhead.onComplete();
+        }
     }
 
-    private ServerResponse proxy(ServerRequest request, HandlerFunction<ServerResponse> next) {
-        try {
-            return next.handle(request);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    /** 排队已满: more calls in flight than this back office is allowed; nothing was sent to it. */
+    private ServerResponse busy() {
+        refused("busy");
+        long seconds = retryAfterBusy.toSeconds();
+        return ServiceUnavailable.serverResponse(
+                "back-office.busy",
+                "后台业务系统（" + service + "）当前办理量已满，请于 " + seconds + " 秒后使用相同的 Idempotency-Key 重试（本次未被受理）",
+                "the " + service + " back office is at its limit of "
+                        + bulkhead.getBulkheadConfig().getMaxConcurrentCalls()
+                        + " concurrent calls; retry after " + seconds
+                        + " s with the same Idempotency-Key (nothing was accepted)",
+                retryAfterBusy);
     }
 
     private ServerResponse unavailable(Throwable cause) {
         String why = reason(cause);
-        log.warn("back office {} unavailable: {} ({})", service, why, rootMessage(cause));
+        refused(why);
+        log.debug("back office {} unavailable: {} ({})", service, why, rootMessage(cause));
         boolean outcomeUnknown = "time limit exceeded".equals(why);
-        long seconds = retryAfter.toSeconds();
+        long seconds = retryAfterUnavailable.toSeconds();
         return ServiceUnavailable.serverResponse(
                 "back-office.unavailable",
                 "后台业务系统（" + service + "）暂时无法响应，请于 " + seconds + " 秒后使用相同的 Idempotency-Key 重试"
@@ -62,7 +97,13 @@ final class BackOfficeGuard implements HandlerFilterFunction<ServerResponse, Ser
                         + (outcomeUnknown
                                 ? " (the outcome is unknown; a retry never accepts twice)"
                                 : " (nothing was accepted)"),
-                retryAfter);
+                retryAfterUnavailable);
+    }
+
+    /** Refusals are counted, not logged one by one: under overload a line per refusal is load of its own. */
+    private void refused(String reason) {
+        meters.counter("onewindow.gateway.refusals", "service", service, "reason", reason)
+                .increment();
     }
 
     private static String rootMessage(Throwable cause) {

@@ -9,24 +9,23 @@ import static org.springframework.web.servlet.function.RequestPredicates.GET;
 import static org.springframework.web.servlet.function.RequestPredicates.POST;
 import static org.springframework.web.servlet.function.RequestPredicates.path;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.timelimiter.TimeLimiterConfig;
-import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
-import io.micrometer.context.ContextExecutorService;
-import io.micrometer.context.ContextSnapshotFactory;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import org.onewindow.gateway.routing.model.ApplicationHead;
 import org.onewindow.gateway.routing.model.BackOffices;
 import org.onewindow.kernel.catalogue.model.Catalogue;
 import org.onewindow.kernel.catalogue.model.OwningService;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
-import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
-import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.function.RequestPredicate;
@@ -49,7 +48,9 @@ class FrontDoorRoutes {
             RoutingProperties properties,
             Catalogue catalogue,
             Clock clock,
-            Resilience4JCircuitBreakerFactory breakers,
+            BulkheadRegistry bulkheads,
+            CircuitBreakerRegistry breakers,
+            MeterRegistry meters,
             Unroutable unroutable) {
         BackOffices backOffices = new BackOffices(catalogue, clock);
         RouterFunctions.Builder routes = RouterFunctions.route();
@@ -59,7 +60,7 @@ class FrontDoorRoutes {
                             + " is not a OneWindow service; expected one of "
                             + java.util.Arrays.toString(OwningService.values())));
             URI target = entry.getValue();
-            BackOfficeGuard guard = new BackOfficeGuard(service.id(), breakers, properties.openFor());
+            BackOfficeGuard guard = guard(service.id(), properties, bulkheads, breakers, meters);
 
             RequestPredicate ownsMatter = readBody(
                     ApplicationHead.class,
@@ -115,41 +116,29 @@ class FrontDoorRoutes {
     }
 
     /**
-     * The time limit of every back office. Spring Cloud's Resilience4J factory (circuit breaker 3.3)
-     * takes the time limiter from this registry and no longer from {@code configureDefault} below: without
-     * it every call was cut off at Resilience4j's default of one second, whatever was configured (the
-     * first application after a start took longer and got a 503).
+     * Every back office gets the same bulkhead and circuit settings, from configuration; the
+     * registries are Resilience4j's Spring Boot ones, which publish their state to Micrometer.
      */
-    @Bean
-    TimeLimiterRegistry backOfficeTimeLimits(RoutingProperties properties) {
-        return TimeLimiterRegistry.of(TimeLimiterConfig.custom()
-                .timeoutDuration(properties.timeLimit())
-                .cancelRunningFuture(true)
-                .build());
-    }
-
-    /**
-     * Every back office gets the same time limit and circuit settings, from configuration. The time
-     * limiter runs the proxied call on its own threads; they carry the caller's trace context along.
-     */
-    @Bean
-    Customizer<Resilience4JCircuitBreakerFactory> backOfficeLimits(RoutingProperties properties) {
-        return factory -> {
-            factory.configureExecutorService(ContextExecutorService.wrap(
-                    Executors.newCachedThreadPool(),
-                    () -> ContextSnapshotFactory.builder().build().captureAll()));
-            factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
-                    .timeLimiterConfig(TimeLimiterConfig.custom()
-                            .timeoutDuration(properties.timeLimit())
-                            .cancelRunningFuture(true)
-                            .build())
-                    .circuitBreakerConfig(CircuitBreakerConfig.custom()
-                            .failureRateThreshold(properties.failureRateThreshold())
-                            .minimumNumberOfCalls(properties.minimumCalls())
-                            .slidingWindowSize(Math.max(properties.minimumCalls(), 20))
-                            .waitDurationInOpenState(properties.openFor())
-                            .build())
-                    .build());
-        };
+    private static BackOfficeGuard guard(
+            String service,
+            RoutingProperties properties,
+            BulkheadRegistry bulkheads,
+            CircuitBreakerRegistry breakers,
+            MeterRegistry meters) {
+        Bulkhead bulkhead = bulkheads.bulkhead(
+                service,
+                BulkheadConfig.custom()
+                        .maxConcurrentCalls(properties.maxConcurrentCalls())
+                        .maxWaitDuration(Duration.ZERO)
+                        .build());
+        CircuitBreaker breaker = breakers.circuitBreaker(
+                service,
+                CircuitBreakerConfig.custom()
+                        .failureRateThreshold(properties.failureRateThreshold())
+                        .minimumNumberOfCalls(properties.minimumCalls())
+                        .slidingWindowSize(Math.max(properties.minimumCalls(), 20))
+                        .waitDurationInOpenState(properties.openFor())
+                        .build());
+        return new BackOfficeGuard(service, bulkhead, breaker, properties, meters);
     }
 }

@@ -15,14 +15,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param failureRateThreshold percentage of failed calls that opens a service's circuit
  * @param minimumCalls calls seen before the failure rate counts
  * @param openFor how long an open circuit refuses calls; also the Retry-After a caller is given
+ * @param maxConcurrentCalls calls one back office is given at once (its bulkhead); the next is
+ *     refused at once with a 503 instead of queueing behind them. On a small machine throughput
+ *     stops growing long before this many; more would only add waiting.
+ * @param busyRetryAfter the Retry-After of a call refused because the back office was full
  */
 @ConfigurationProperties("onewindow.gateway")
 public record RoutingProperties(
         @DefaultValue Map<String, URI> services,
-        @DefaultValue("10s") Duration timeLimit,
+        @DefaultValue("5s") Duration timeLimit,
         @DefaultValue("50") float failureRateThreshold,
         @DefaultValue("10") int minimumCalls,
-        @DefaultValue("15s") Duration openFor) {
+        @DefaultValue("15s") Duration openFor,
+        @DefaultValue("8") int maxConcurrentCalls,
+        @DefaultValue("1s") Duration busyRetryAfter) {
 
     /** The services deployed behind this front door: those with a URL. */
     public Map<String, URI> deployed() {

@@ -31,6 +31,7 @@ import org.onewindow.kernel.events.infrastructure.CaseEventExternalization;
 import org.onewindow.kernel.events.infrastructure.CaseJournal;
 import org.onewindow.kernel.events.infrastructure.Inbox;
 import org.onewindow.kernel.events.infrastructure.OutboxHousekeeping;
+import org.onewindow.kernel.idempotency.infrastructure.IdempotencyHousekeeping;
 import org.onewindow.kernel.idempotency.infrastructure.IdempotencyStore;
 import org.onewindow.kernel.problem.infrastructure.ProblemErrorReports;
 import org.onewindow.kernel.problem.infrastructure.ProblemHandler;
@@ -365,6 +366,15 @@ public class KernelAutoConfiguration {
         @ConditionalOnMissingBean
         IdempotencyStore idempotencyStore(JdbcClient jdbc) {
             return new IdempotencyStore(jdbc);
+        }
+
+        /** Expired Idempotency-Keys forgotten, in batches. */
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnExpression("'${onewindow.service:}' != ''")
+        IdempotencyHousekeeping idempotencyHousekeeping(
+                JdbcClient jdbc, @Value("${onewindow.idempotency.keep}") Duration keep) {
+            return new IdempotencyHousekeeping(jdbc, keep);
         }
 
         @Bean

@@ -40,6 +40,7 @@ import org.onewindow.kernel.events.CaseEvent;
 import org.onewindow.kernel.events.CaseEventFactory;
 import org.onewindow.kernel.events.infrastructure.Inbox;
 import org.onewindow.kernel.events.infrastructure.OutboxHousekeeping;
+import org.onewindow.kernel.idempotency.infrastructure.IdempotencyHousekeeping;
 import org.onewindow.testkit.KafkaTestBroker;
 import org.onewindow.testkit.OneWindowTestEnvironment;
 import org.onewindow.testkit.TestTokens;
@@ -101,6 +102,9 @@ class KernelIntegrationTest {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    IdempotencyHousekeeping idempotencyKeys;
 
     @LocalServerPort
     int port;
@@ -267,6 +271,31 @@ class KernelIntegrationTest {
                         .query(Integer.class)
                         .single())
                 .isZero();
+    }
+
+    @Test
+    void idempotencyKeysOlderThanTheirKeepAreForgottenAndYoungerOnesKept() {
+        String caller = "housekeeping-" + UUID.randomUUID();
+        for (int i = 0; i < IdempotencyHousekeeping.BATCH + 3; i++) {
+            rememberKey(caller, "old-" + i, "now() - interval '2 days'");
+        }
+        rememberKey(caller, "recent", "now() - interval '1 hour'");
+
+        idempotencyKeys.purgeExpired();
+
+        assertThat(jdbc.sql("SELECT key FROM idempotency_key WHERE caller = ?")
+                        .param(caller)
+                        .query(String.class)
+                        .list())
+                .as("every expired key gone, in more than one batch; the recent one kept")
+                .containsExactly("recent");
+    }
+
+    private void rememberKey(String caller, String key, String createdAt) {
+        jdbc.sql("INSERT INTO idempotency_key (caller, key, request_hash, status, response, created_at)"
+                        + " VALUES (?, ?, 'h', 201, '{}'::jsonb, " + createdAt + ")")
+                .params(caller, key)
+                .update();
     }
 
     @Test

@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
@@ -25,6 +27,12 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
     private final RepositoryService repository;
     private final RuntimeService runtime;
     private final TaskService tasks;
+    /**
+     * Process keys known to be deployed. Models are deployed when the service starts and never
+     * undeployed while it runs, so a key once found stays found; asking the engine on every intake
+     * was a query per case (a key not found is asked again: it may be deployed later).
+     */
+    private final Set<String> deployedKeys = ConcurrentHashMap.newKeySet();
 
     public CamundaCaseWorkflow(RepositoryService repository, RuntimeService runtime, TaskService tasks) {
         this.repository = repository;
@@ -34,11 +42,18 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
 
     @Override
     public boolean deployed(String processKey) {
-        return repository
+        if (deployedKeys.contains(processKey)) {
+            return true;
+        }
+        boolean deployed = repository
                         .createProcessDefinitionQuery()
                         .processDefinitionKey(processKey)
                         .count()
                 > 0;
+        if (deployed) {
+            deployedKeys.add(processKey);
+        }
+        return deployed;
     }
 
     @Override
