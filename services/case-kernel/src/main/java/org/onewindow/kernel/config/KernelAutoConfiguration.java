@@ -40,11 +40,13 @@ import org.onewindow.kernel.security.infrastructure.CallerArgumentResolver;
 import org.onewindow.kernel.security.infrastructure.Callers;
 import org.onewindow.kernel.security.infrastructure.ProblemAuthenticationHandlers;
 import org.onewindow.kernel.security.infrastructure.TokenKeysWarmUp;
+import org.onewindow.kernel.security.infrastructure.VerifiedTokens;
 import org.onewindow.kernel.security.model.AccessPolicy;
 import org.onewindow.kernel.security.model.Caller;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -196,6 +198,22 @@ public class KernelAutoConfiguration {
      */
     @Configuration(proxyBeanMethods = false)
     static class Security {
+        /** Boot's token decoder (JWKS, validators) behind a memory of tokens already verified. */
+        @Bean
+        static BeanPostProcessor verifiedTokens(
+                @Value("${onewindow.security.verified-tokens.max-age:PT5M}") Duration maxAge,
+                @Value("${onewindow.security.verified-tokens.max-tokens:10000}") long maxTokens) {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    if (bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokens)) {
+                        return new VerifiedTokens(decoder, maxAge, maxTokens, Clock.systemUTC());
+                    }
+                    return bean;
+                }
+            };
+        }
+
         /** The realm's signing keys fetched before the application reports ready. */
         @Bean
         @ConditionalOnProperty(name = "onewindow.warm-up.enabled", matchIfMissing = true)
