@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import org.onewindow.kernel.caseno.model.CaseNumber;
 import org.onewindow.kernel.catalogue.model.OwningService;
 import org.onewindow.testkit.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,6 +45,9 @@ class FrontDoorRoutingTest extends BehindTheFrontDoor {
 
     @LocalServerPort
     int port;
+
+    @Value("${onewindow.gateway.open-for}")
+    private Duration openFor;
 
     @Autowired
     ObjectMapper json;
@@ -219,7 +224,7 @@ class FrontDoorRoutingTest extends BehindTheFrontDoor {
         assertThat(response.getStatusCode().value()).isEqualTo(503);
         assertThat(response.getHeaders().getFirst("Retry-After"))
                 .as("onewindow.gateway.open-for")
-                .isEqualTo("15");
+                .isEqualTo(String.valueOf(openFor.toSeconds()));
         assertThat(problem(response).path("code").asText()).isEqualTo("back-office.not-deployed");
     }
 
