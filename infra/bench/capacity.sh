@@ -1,0 +1,221 @@
+#!/usr/bin/env bash
+# Intake capacity, measured in one run (issue #16; docs/performance.md):
+#   1. PostgreSQL's limit for the intake's own SQL: the statements one EO-1 intake sends (logged
+#      from one real intake on the stack), replayed by pgbench -M prepared (intake-sql.sh)
+#   2. one Gatling JVM (CapacitySimulation) for the whole search: the bare Camunda baseline
+#      (same BPMN, same PostgreSQL, same history level), then OneWindow's intake through the
+#      gateway; each after a warm-up ramp, each a staircase of constant arrival rates, every rate
+#      REPEATS times for STEP s with GAP s of quiet between; per step p50/p95/p99, accepted/s and
+#      refusals; a rate is sustained when the median of its repeats has p99 <= P99_LIMIT ms and
+#      nothing refused or failed
+#   3. overload: 2x OneWindow's capacity offered, REPEATS times: accepted/s against capacity, the
+#      slowest refusal, the slowest answer of all
+# Writes infra/bench/results/capacity-<UTC>.md; the per-step table also as TSV beside it.
+#
+#   ./infra/bench/capacity.sh                          # the full run (about 40 minutes on 2 cores)
+#   SMOKE=1 ./infra/bench/capacity.sh                  # seconds per step: the harness works (CI)
+#   RATES="60 70 80" BARE_RATES="" ./infra/bench/capacity.sh   # OneWindow alone
+set -uo pipefail
+# shellcheck source=infra/bench/lib.sh
+source "$(dirname "$0")/lib.sh"
+
+if [[ "${SMOKE:-0}" == 1 ]]; then
+  : "${STEP:=4}" "${GAP:=2}" "${REPEATS:=1}" "${WARMUP:=10}" "${WARMUP_RATE:=10}"
+  : "${RATES:=5 10}" "${BARE_RATES:=10}" "${PGBENCH_SECONDS:=3}"
+fi
+RATES="${RATES:-40 50 60 70 80 90 100 110}"
+BARE_RATES="${BARE_RATES:-60 90 120 150 180 210 240}"
+STEP="${STEP:-30}"
+GAP="${GAP:-5}"
+REPEATS="${REPEATS:-3}"
+WARMUP="${WARMUP:-180}"
+WARMUP_RATE="${WARMUP_RATE:-30}"
+P99_LIMIT="${P99_LIMIT:-150}"
+PGBENCH_CLIENTS="${PGBENCH_CLIENTS:-8}"
+PGBENCH_SECONDS="${PGBENCH_SECONDS:-20}"
+OVERLOAD="${OVERLOAD:-2}"
+
+stamp="$(date -u +%Y%m%dT%H%M%SZ)"
+report="$RESULTS/capacity-$stamp.md"
+[[ "${SMOKE:-0}" == 1 ]] && report="$WORK/capacity-smoke-$stamp.md"
+failures=0
+fail() { say "FAILED: $*"; failures=$((failures + 1)); }
+out() { printf '%s\n' "$@" >>"$report"; }
+csv() { tr ' ' ',' <<<"$1" | sed 's/^,*//; s/,*$//'; }
+
+"$STACK" up >"$WORK/up.log" 2>&1 || { tail -20 "$WORK/up.log" >&2; echo "the local stack is not up" >&2; exit 1; }
+compile_load || exit 1
+if [[ -n "$BARE_RATES" ]]; then
+  "$BENCH_DIR/bare-camunda.sh" start >"$WORK/bare-start.log" 2>&1 \
+    || { tail -20 "$WORK/bare-start.log" >&2; echo "bare Camunda did not start" >&2; exit 1; }
+fi
+history="$(sql "$DB" "SELECT value_ FROM act_ge_property WHERE name_ = 'historyLevel'" 2>/dev/null)"
+
+{
+  echo "# Intake capacity $stamp: $SERVICE"
+  echo
+  echo "- machine: $(machine)"
+  echo "- one Gatling JVM for the search (CapacitySimulation), open model; warm-up ramp 1 → $WARMUP_RATE/s over $WARMUP s per system; every rate $REPEATS × $STEP s with $GAP s between; figures are the medians of the $REPEATS repeats"
+  echo "- OneWindow: POST /api/v1/applications through the gateway to $SERVICE, $MATTERS, real Keycloak tokens, 201 expected"
+  echo "- bare Camunda: the EO-1 bundle BPMN started through Camunda's REST API (infra/bare-camunda) on the same PostgreSQL, 200 expected; Camunda history level of OneWindow's database: ${history:-?} (2 = audit), the baseline's: ${BARE_CAMUNDA_HISTORY_LEVEL:-audit}"
+  echo "- sustained: median p99 ≤ $P99_LIMIT ms and no refusal or failure"
+  echo "- command: \`RATES=\"$RATES\" BARE_RATES=\"$BARE_RATES\" STEP=$STEP GAP=$GAP REPEATS=$REPEATS WARMUP=$WARMUP ./infra/bench/capacity.sh\`"
+  echo
+} >"$report"
+
+# ---------------------------------------------------------------------------------------------
+# 1. PostgreSQL's limit for the intake's own SQL
+# ---------------------------------------------------------------------------------------------
+pg_limit=""
+if [[ "${PGBENCH:-1}" == 1 ]]; then
+  say "the intake's own SQL under pgbench"
+  if PGBENCH_CLIENTS="$PGBENCH_CLIENTS" PGBENCH_SECONDS="$PGBENCH_SECONDS" \
+      "$BENCH_DIR/intake-sql.sh" >"$WORK/intake-sql-$stamp.txt" 2>"$WORK/intake-sql-$stamp.log"; then
+    pg_limit="$(awk '/^intakes\/s/ { print $2 }' "$WORK/intake-sql-$stamp.txt")"
+    out "## PostgreSQL's limit: one intake's statements replayed by pgbench" "" '```' "$(cat "$WORK/intake-sql-$stamp.txt")" '```' ""
+  else
+    tail -20 "$WORK/intake-sql-$stamp.log" >&2
+    fail "intake-sql.sh"
+  fi
+fi
+
+# ---------------------------------------------------------------------------------------------
+# 2. the search, one JVM
+# ---------------------------------------------------------------------------------------------
+samples="$WORK/capacity-$stamp.csv"
+say "capacity search: bare Camunda at $BARE_RATES/s, OneWindow at $RATES/s ($REPEATS × $STEP s each)"
+gatling CapacitySimulation 0 0 -DbareRates="$(csv "$BARE_RATES")" -Drates="$(csv "$RATES")" \
+  -Dstep="$STEP" -Dgap="$GAP" -Drepeats="$REPEATS" -Dwarmup="$WARMUP" -DwarmupRate="$WARMUP_RATE" \
+  -Dsamples="$samples" >/dev/null
+[[ -s "$samples" ]] || { fail "the search wrote no samples (see $WORK/gatling-CapacitySimulation-*.log)"; }
+
+# steps SYSTEM "RATES" -> TSV lines: rate repeat offered/s accepted/s p50 p95 p99 max refused failed
+steps() {
+  python3 - "$samples" "$1" "$2" "$STEP" "$GAP" "$REPEATS" "$WARMUP" <<'PY'
+import csv, sys
+path, system, rates, step, gap, repeats, warmup = sys.argv[1], sys.argv[2], sys.argv[3].split(), *map(int, sys.argv[4:])
+rows = [r for r in csv.DictReader(open(path)) if r["system"] == system]
+start = (warmup + gap) * 1000 if warmup > 0 else 0
+def q(xs, p):
+    return xs[min(len(xs) - 1, int(round(p * (len(xs) - 1))))] if xs else float("nan")
+i = 0
+for rate in rates:
+    for k in range(repeats):
+        lo = start + i * (step + gap) * 1000
+        hi = lo + step * 1000
+        i += 1
+        got = [r for r in rows if lo <= int(r["sinceFirstMs"]) < hi]
+        rts = sorted(int(r["responseMs"]) for r in got)
+        ok = sum(1 for r in got if r["status"] in ("200", "201"))
+        refused = sum(1 for r in got if r["status"] in ("429", "503"))
+        failed = len(got) - ok - refused
+        print("\t".join(str(x) for x in (rate, k + 1, f"{len(got) / step:.1f}", f"{ok / step:.1f}",
+              q(rts, .50), q(rts, .95), q(rts, .99), rts[-1] if rts else "nan", refused, failed)))
+PY
+}
+
+# summarise SYSTEM "RATES" -> a markdown table in the report; sets best (highest sustained rate)
+summarise() {
+  local system="$1" rates="$2"
+  steps "$system" "$rates" >"$WORK/capacity-$stamp-$system.tsv"
+  cp "$WORK/capacity-$stamp-$system.tsv" "${report%.md}-$system.tsv" 2>/dev/null || true
+  best="$(python3 - "$WORK/capacity-$stamp-$system.tsv" "$P99_LIMIT" 2>>"$report" <<'PY'
+import statistics, sys
+by = {}
+for line in open(sys.argv[1]):
+    f = line.rstrip("\n").split("\t")
+    by.setdefault(float(f[0]), []).append([float(x) for x in f[2:]])
+limit, best, broken = float(sys.argv[2]), 0, False
+print("| rate (/s) | offered /s | accepted /s | p50 ms | p95 ms | p99 ms | max ms | refused | failed | p99 of each repeat | verdict |", file=sys.stderr)
+print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|", file=sys.stderr)
+for rate, reps in by.items():
+    med = [statistics.median(r[i] for r in reps) for i in range(len(reps[0]))]
+    offered, accepted, p50, p95, p99, mx, refused, failed = med
+    ok = p99 <= limit and refused == 0 and failed == 0 and accepted > 0
+    # the highest rate below which every rate was sustained: one lucky step above a failed one is not capacity
+    broken = broken or not ok
+    best = rate if not broken else best
+    print(f"| {rate:g} | {offered:.1f} | {accepted:.1f} | {p50:g} | {p95:g} | {p99:g} | {mx:g} | {refused:g} | {failed:g} | "
+          f"{' / '.join(f'{r[4]:g}' for r in reps)} | {'sustained' if ok else 'not sustained'} |", file=sys.stderr)
+print(f"{best:g}")
+PY
+  )"
+}
+
+bare_best="not measured"
+if [[ -n "$BARE_RATES" && -s "$samples" ]]; then
+  out "## Bare Camunda: the same BPMN through Camunda's REST API" ""
+  summarise bare "$BARE_RATES"
+  bare_best="$best"
+  out "" "**Bare Camunda sustains $bare_best starts/s.**" ""
+  "$BENCH_DIR/bare-camunda.sh" stop >/dev/null 2>&1
+fi
+ow_best=0
+if [[ -n "$RATES" && -s "$samples" ]]; then
+  out "## OneWindow: intake through the gateway" ""
+  summarise onewindow "$RATES"
+  ow_best="$best"
+  out "" "**OneWindow sustains $ow_best cases/s.**" ""
+  [[ "$ow_best" != 0 ]] || fail "OneWindow sustained none of $RATES/s"
+fi
+
+# ---------------------------------------------------------------------------------------------
+# 3. overload: OVERLOAD x capacity
+# ---------------------------------------------------------------------------------------------
+over_line="not measured"
+if [[ "$ow_best" != 0 && "${OVERLOAD_STEP:-1}" == 1 ]]; then
+  over="$(python3 -c "import sys; print(f'{float(sys.argv[1]) * float(sys.argv[2]):g}')" "$ow_best" "$OVERLOAD")"
+  say "overload: $over/s offered ($OVERLOAD × $ow_best)"
+  samples="$WORK/capacity-$stamp-overload.csv"
+  # the stack is warm; the generator's new JVM gets a short ramp of its own
+  gatling CapacitySimulation 0 0 -DbareRates= -Drates="$over" -Dstep="$STEP" -Dgap="$GAP" -Drepeats="$REPEATS" \
+    -Dwarmup=20 -DwarmupRate="$ow_best" -Dsamples="$samples" >/dev/null
+  WARMUP=20 steps onewindow "$over" >"$WORK/capacity-$stamp-overload.tsv"
+  rm -f "$WORK/capacity-$stamp-refusals.txt"
+  python3 - "$samples" "$(( (20 + GAP) * 1000 ))" >"$WORK/capacity-$stamp-refusals.txt" <<'PY'
+import csv, sys
+# the steps only, not the generator's warm-up ramp
+rows = [r for r in csv.DictReader(open(sys.argv[1]))
+        if r["system"] == "onewindow" and int(r["sinceFirstMs"]) >= int(sys.argv[2])]
+ref = sorted(int(r["responseMs"]) for r in rows if r["status"] in ("429", "503"))
+allr = sorted(int(r["responseMs"]) for r in rows)
+q = lambda xs, p: xs[min(len(xs) - 1, int(round(p * (len(xs) - 1))))] if xs else "n/a"
+print(len(ref), q(ref, .5), q(ref, .99), ref[-1] if ref else "n/a", allr[-1] if allr else "n/a")
+PY
+  read -r n_ref ref50 ref99 refmax allmax <"$WORK/capacity-$stamp-refusals.txt"
+  accepted="$(python3 -c "import statistics,sys; print(f'{statistics.median(float(l.split()[3]) for l in open(sys.argv[1])):.1f}')" "$WORK/capacity-$stamp-overload.tsv")"
+  share="$(python3 -c "import sys; print(f'{100 * float(sys.argv[1]) / float(sys.argv[2]):.0f}')" "$accepted" "$ow_best")"
+  out "## Overload: $over/s offered ($OVERLOAD × capacity)" ""
+  out "| repeat | offered /s | accepted /s | p50 ms | p95 ms | p99 ms | max ms | refused | failed |" "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  while IFS=$'\t' read -r _ k offered acc p50 p95 p99 mx refused failed; do
+    out "| $k | $offered | $acc | $p50 | $p95 | $p99 | $mx | $refused | $failed |"
+  done <"$WORK/capacity-$stamp-overload.tsv"
+  out "" "Accepted: median **$accepted/s = $share % of capacity**. Refusals (503 back-office.busy): $n_ref, answered in p50 $ref50 ms, p99 $ref99 ms, max **$refmax ms**; the slowest answer of all: **$allmax ms** (the gateway's time limit: ${ONEWINDOW_GATEWAY_TIME_LIMIT:-5s})." ""
+  over_line="$accepted/s accepted ($share % of $ow_best), slowest refusal $refmax ms, slowest answer $allmax ms"
+fi
+
+ratio() { python3 -c "import sys; a,b=float(sys.argv[1]),float(sys.argv[2]); print(f'{a/b:.2f}' if b else 'n/a')" "$1" "$2" 2>/dev/null || echo n/a; }
+{
+  echo "## Summary"
+  echo
+  echo "| figure | value |"
+  echo "|---|---:|"
+  echo "| OneWindow highest sustained intake (p99 ≤ $P99_LIMIT ms) | **$ow_best cases/s** |"
+  echo "| bare Camunda highest sustained start (same rule, same run) | $bare_best starts/s |"
+  echo "| **OneWindow ÷ bare Camunda** | **$(ratio "$ow_best" "$bare_best")** |"
+  echo "| PostgreSQL: the intake's SQL, $PGBENCH_CLIENTS clients (pgbench -M prepared) | ${pg_limit:-not measured} intakes/s |"
+  echo "| **OneWindow ÷ PostgreSQL limit** | **$(ratio "$ow_best" "${pg_limit:-0}")** |"
+  echo "| at $OVERLOAD × capacity | $over_line |"
+  echo
+} >"$report.summary"
+python3 - "$report" "$report.summary" <<'PY'
+import sys
+body = open(sys.argv[1]).read().split("\n")
+summary = open(sys.argv[2]).read()
+cut = next(i for i, l in enumerate(body) if l.startswith("- command:")) + 2
+open(sys.argv[1], "w").write("\n".join(body[:cut]) + "\n" + summary + "\n".join(body[cut:]))
+PY
+rm -f "$report.summary"
+cat "$report"
+say "results: ${report#"$ROOT"/}"
+if ((failures)); then say "$failures step(s) failed"; exit 1; fi
