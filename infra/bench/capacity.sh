@@ -14,7 +14,7 @@
 #
 #   ./infra/bench/capacity.sh                          # the full run (about 40 minutes on 2 cores)
 #   SMOKE=1 ./infra/bench/capacity.sh                  # seconds per step: the harness works (CI)
-#   RATES="60 70 80" BARE_RATES="" ./infra/bench/capacity.sh   # OneWindow alone
+#   RATES="60 70 80" BARE_RATES= PGBENCH=0 ./infra/bench/capacity.sh   # OneWindow alone, no pgbench
 set -uo pipefail
 # shellcheck source=infra/bench/lib.sh
 source "$(dirname "$0")/lib.sh"
@@ -23,8 +23,8 @@ if [[ "${SMOKE:-0}" == 1 ]]; then
   : "${STEP:=4}" "${GAP:=2}" "${REPEATS:=1}" "${WARMUP:=10}" "${WARMUP_RATE:=10}"
   : "${RATES:=5 10}" "${BARE_RATES:=10}" "${PGBENCH_SECONDS:=3}"
 fi
-RATES="${RATES:-40 50 60 70 80 90 100 110}"
-BARE_RATES="${BARE_RATES:-60 90 120 150 180 210 240}"
+RATES="${RATES-40 50 60 70 80 90 100 110}"
+BARE_RATES="${BARE_RATES-60 90 120 150 180 210 240}"
 STEP="${STEP:-30}"
 GAP="${GAP:-5}"
 REPEATS="${REPEATS:-3}"
@@ -194,7 +194,6 @@ PY
   over_line="$accepted/s accepted ($share % of $ow_best), slowest refusal $refmax ms, slowest answer $allmax ms"
 fi
 
-ratio() { python3 -c "import sys; a,b=float(sys.argv[1]),float(sys.argv[2]); print(f'{a/b:.2f}' if b else 'n/a')" "$1" "$2" 2>/dev/null || echo n/a; }
 {
   echo "## Summary"
   echo
@@ -208,14 +207,7 @@ ratio() { python3 -c "import sys; a,b=float(sys.argv[1]),float(sys.argv[2]); pri
   echo "| at $OVERLOAD × capacity | $over_line |"
   echo
 } >"$report.summary"
-python3 - "$report" "$report.summary" <<'PY'
-import sys
-body = open(sys.argv[1]).read().split("\n")
-summary = open(sys.argv[2]).read()
-cut = next(i for i, l in enumerate(body) if l.startswith("- command:")) + 2
-open(sys.argv[1], "w").write("\n".join(body[:cut]) + "\n" + summary + "\n".join(body[cut:]))
-PY
-rm -f "$report.summary"
+summary_first "$report" "$report.summary"
 cat "$report"
 say "results: ${report#"$ROOT"/}"
 if ((failures)); then say "$failures step(s) failed"; exit 1; fi
