@@ -48,15 +48,7 @@ token="$(curl -sS -m 20 "$KEYCLOAK_URL/realms/onewindow/protocol/openid-connect/
 apply() {
   curl -sS -m 20 -o "$WORK/intake-sql-receipt.json" -w '%{http_code}' -X POST "$GATEWAY_URL/api/v1/applications" \
     -H "Authorization: Bearer $token" -H "Idempotency-Key: $(cat /proc/sys/kernel/random/uuid)" \
-    -H 'Content-Type: application/json' --data-binary @- <<'JSON'
-{"jurisdiction":"FC","matterCode":"EO-1","channel":"WINDOW",
- "applicant":{"type":"PERSON","name":"回放商贸有限公司（筹）","idNumber":"370402199001011234"},
- "materials":[{"code":"application-form","form":"PAPER"},
-   {"code":"articles-of-association","form":"UPLOAD","reference":"upload-001"},
-   {"code":"legal-representative-id","form":"E_LICENCE","reference":"EL-ID-370402199001011234"},
-   {"code":"premises-proof","form":"COMMITMENT"},{"code":"officer-appointment","form":"PAPER"}],
- "data":{"registeredCapitalCny10k":100}}
-JSON
+    -H 'Content-Type: application/json' --data-binary @"$BENCH_DIR/eo1-application.json"
 }
 [[ "$(apply)" == 201 ]] || { echo "the warm-up application was not accepted: $(cat "$WORK/intake-sql-receipt.json")" >&2; exit 1; }
 

@@ -129,3 +129,18 @@ print("\n".join(rows))
 print(f"| **total** | | **{trss:,.0f}** | **{tpss:,.0f}** |")
 PY
 }
+
+ratio() { python3 -c "import sys; a,b=float(sys.argv[1]),float(sys.argv[2]); print(f'{a/b:.2f}' if b else 'n/a')" "$1" "$2" 2>/dev/null || echo n/a; }
+
+# summary_first REPORT SUMMARY_FILE: the summary goes first, below the run description (the
+# report's "- command:" line), and its file is removed
+summary_first() {
+  python3 - "$1" "$2" <<'PY'
+import sys
+body = open(sys.argv[1]).read().split("\n")
+summary = open(sys.argv[2]).read()
+cut = next(i for i, l in enumerate(body) if l.startswith("- command:")) + 2
+open(sys.argv[1], "w").write("\n".join(body[:cut]) + "\n" + summary + "\n".join(body[cut:]))
+PY
+  rm -f "$2"
+}

@@ -139,8 +139,6 @@ search() {
   done
 }
 
-ratio() { python3 -c "import sys; a,b=float(sys.argv[1]),float(sys.argv[2]); print(f'{a/b:.2f}' if b else 'n/a')" "$1" "$2" 2>/dev/null || echo n/a; }
-
 # ---------------------------------------------------------------------------------------------
 # 3. baseline: bare Camunda REST on the same PostgreSQL
 # ---------------------------------------------------------------------------------------------
@@ -274,15 +272,7 @@ cold="$( ((${#colds[@]})) && median_of "${colds[@]}" || echo "not measured")"
   echo "| total RSS of the stack after the load | $total_rss |"
   echo
 } >"$report.summary"
-# the summary goes first, below the run description
-python3 - "$report" "$report.summary" <<'PY'
-import sys
-body = open(sys.argv[1]).read().split("\n")
-summary = open(sys.argv[2]).read()
-cut = next(i for i, l in enumerate(body) if l.startswith("- command:")) + 2
-open(sys.argv[1], "w").write("\n".join(body[:cut]) + "\n" + summary + "\n".join(body[cut:]))
-PY
-rm -f "$report.summary"
+summary_first "$report" "$report.summary"
 cat "$report"
 say "results: ${report#"$ROOT"/}"
 if ((failures)); then say "$failures step(s) failed"; exit 1; fi
