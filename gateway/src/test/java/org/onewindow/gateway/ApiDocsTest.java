@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.onewindow.testkit.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,9 +29,6 @@ class ApiDocsTest extends BehindTheFrontDoor {
             """
             {"openapi":"3.1.0","info":{"title":"OpenAPI definition","version":"v0"},"servers":[{"url":"/"}],
              "paths":{"/api/v1/cases/{caseNumber}":{"get":{"operationId":"read","responses":{"200":{"description":"OK"}}}}}}""";
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     ObjectMapper json;

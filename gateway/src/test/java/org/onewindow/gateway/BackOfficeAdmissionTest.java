@@ -16,14 +16,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.onewindow.testkit.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.client.RestClient;
 
 /**
  * Admission control: a back office already working its bulkhead's worth of calls is not sent
@@ -34,11 +30,6 @@ import org.springframework.web.client.RestClient;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"onewindow.gateway.max-concurrent-calls=2", "onewindow.gateway.minimum-calls=50"})
 class BackOfficeAdmissionTest extends BehindTheFrontDoor {
-
-    static final String APPLICATION = "{\"jurisdiction\":\"LC\",\"matterCode\":\"EO-1\"}";
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     MeterRegistry meters;
@@ -105,16 +96,6 @@ class BackOfficeAdmissionTest extends BehindTheFrontDoor {
 
     private ResponseEntity<String> apply(CountDownLatch sent) {
         sent.countDown();
-        return RestClient.builder()
-                .baseUrl("http://127.0.0.1:" + port)
-                .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> {})
-                .build()
-                .post()
-                .uri("/api/v1/applications")
-                .header("Authorization", "Bearer " + TestTokens.clerk("LC"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(APPLICATION)
-                .retrieve()
-                .toEntity(String.class);
+        return apply();
     }
 }

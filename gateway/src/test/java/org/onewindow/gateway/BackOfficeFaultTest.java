@@ -13,13 +13,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.onewindow.testkit.TestTokens;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.client.RestClient;
 
 /** A slow or failing back office gives the caller a 503 problem with Retry-After at once, never a hang. */
 @SpringBootTest(
@@ -31,11 +27,6 @@ import org.springframework.web.client.RestClient;
         })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BackOfficeFaultTest extends BehindTheFrontDoor {
-
-    static final String APPLICATION = "{\"jurisdiction\":\"LC\",\"matterCode\":\"EO-1\"}";
-
-    @LocalServerPort
-    int port;
 
     @Test
     @Order(1)
@@ -76,19 +67,5 @@ class BackOfficeFaultTest extends BehindTheFrontDoor {
         assertThat(enterpriseOpening.findAll(postRequestedFor(urlEqualTo("/api/v1/applications"))))
                 .as("an open circuit does not call the back office")
                 .hasSize(callsBeforeOpen);
-    }
-
-    private ResponseEntity<String> apply() {
-        return RestClient.builder()
-                .baseUrl("http://127.0.0.1:" + port)
-                .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> {})
-                .build()
-                .post()
-                .uri("/api/v1/applications")
-                .header("Authorization", "Bearer " + TestTokens.clerk("LC"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(APPLICATION)
-                .retrieve()
-                .toEntity(String.class);
     }
 }

@@ -7,13 +7,9 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.onewindow.testkit.TestTokens;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.client.RestClient;
 
 /**
  * The configured time limit is the one applied: a back office answering within it is answered, not
@@ -24,11 +20,6 @@ import org.springframework.web.client.RestClient;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"onewindow.gateway.time-limit=4s", "onewindow.gateway.minimum-calls=50"})
 class BackOfficeTimeLimitTest extends BehindTheFrontDoor {
-
-    static final String APPLICATION = "{\"jurisdiction\":\"LC\",\"matterCode\":\"EO-1\"}";
-
-    @LocalServerPort
-    int port;
 
     @Test
     void aBackOfficeAnsweringWithinTheConfiguredLimitIsAnsweredEvenAfterASecond() {
@@ -56,17 +47,5 @@ class BackOfficeTimeLimitTest extends BehindTheFrontDoor {
         assertThat(response.getStatusCode().value()).isEqualTo(503);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(waited).isBetween(Duration.ofMillis(3_500), Duration.ofMillis(7_000));
-    }
-
-    private ResponseEntity<String> apply() {
-        return RestClient.create("http://127.0.0.1:" + port)
-                .post()
-                .uri("/api/v1/applications")
-                .headers(h -> h.setBearerAuth(TestTokens.clerk("LC")))
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(APPLICATION)
-                .retrieve()
-                .onStatus(HttpStatusCode::isError, (req, res) -> {})
-                .toEntity(String.class);
     }
 }

@@ -5,8 +5,14 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.onewindow.testkit.OneWindowTestEnvironment;
+import org.onewindow.testkit.TestTokens;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
 
 /**
  * A gateway test with enterprise-opening's back office stood in by WireMock and the test kit's
@@ -27,5 +33,26 @@ abstract class BehindTheFrontDoor {
         registry.add("onewindow.gateway.services.utility-hookup", () -> "http://127.0.0.1:9");
         // a back office not deployed here: no URL
         registry.add("onewindow.gateway.services.supervision", () -> "");
+    }
+
+    /** The smallest application the front door routes: the back office behind it is WireMock. */
+    static final String MINIMAL_APPLICATION = "{\"jurisdiction\":\"LC\",\"matterCode\":\"EO-1\"}";
+
+    @LocalServerPort
+    int port;
+
+    /** An LC window clerk applies through the front door; any status is returned, not thrown. */
+    ResponseEntity<String> apply() {
+        return RestClient.builder()
+                .baseUrl("http://127.0.0.1:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> {})
+                .build()
+                .post()
+                .uri("/api/v1/applications")
+                .header("Authorization", "Bearer " + TestTokens.clerk("LC"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(MINIMAL_APPLICATION)
+                .retrieve()
+                .toEntity(String.class);
     }
 }

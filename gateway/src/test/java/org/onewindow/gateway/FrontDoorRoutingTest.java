@@ -23,7 +23,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -42,9 +41,6 @@ class FrontDoorRoutingTest extends BehindTheFrontDoor {
             """
             {"jurisdiction":"FC","matterCode":"EO-1","channel":"WINDOW",
              "applicant":{"type":"ENTERPRISE","name":"峰城示例有限公司"},"materials":[],"data":{}}""";
-
-    @LocalServerPort
-    int port;
 
     @Value("${onewindow.gateway.open-for}")
     private Duration openFor;
