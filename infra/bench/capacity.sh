@@ -34,6 +34,7 @@ P99_LIMIT="${P99_LIMIT:-150}"
 PGBENCH_CLIENTS="${PGBENCH_CLIENTS:-8}"
 PGBENCH_SECONDS="${PGBENCH_SECONDS:-20}"
 OVERLOAD="${OVERLOAD:-2}"
+OVERLOAD_WARMUP="${OVERLOAD_WARMUP:-20}"   # s: the stack is warm, the generator's new JVM is not
 
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 report="$RESULTS/capacity-$stamp.md"
@@ -167,12 +168,11 @@ if [[ "$ow_best" != 0 && "${OVERLOAD_STEP:-1}" == 1 ]]; then
   over="$(python3 -c "import sys; print(f'{float(sys.argv[1]) * float(sys.argv[2]):g}')" "$ow_best" "$OVERLOAD")"
   say "overload: $over/s offered ($OVERLOAD × $ow_best)"
   samples="$WORK/capacity-$stamp-overload.csv"
-  # the stack is warm; the generator's new JVM gets a short ramp of its own
   gatling CapacitySimulation 0 0 -DbareRates= -Drates="$over" -Dstep="$STEP" -Dgap="$GAP" -Drepeats="$REPEATS" \
-    -Dwarmup=20 -DwarmupRate="$ow_best" -Dsamples="$samples" >/dev/null
-  WARMUP=20 steps onewindow "$over" >"$WORK/capacity-$stamp-overload.tsv"
+    -Dwarmup="$OVERLOAD_WARMUP" -DwarmupRate="$ow_best" -Dsamples="$samples" >/dev/null
+  WARMUP="$OVERLOAD_WARMUP" steps onewindow "$over" >"$WORK/capacity-$stamp-overload.tsv"
   rm -f "$WORK/capacity-$stamp-refusals.txt"
-  python3 - "$samples" "$(( (20 + GAP) * 1000 ))" >"$WORK/capacity-$stamp-refusals.txt" <<'PY'
+  python3 - "$samples" "$(( (OVERLOAD_WARMUP + GAP) * 1000 ))" >"$WORK/capacity-$stamp-refusals.txt" <<'PY'
 import csv, sys
 # the steps only, not the generator's warm-up ramp
 rows = [r for r in csv.DictReader(open(sys.argv[1]))

@@ -12,25 +12,11 @@ set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 RESTARTS="${RESTARTS:-3}"
 [[ "$SERVICE" == enterprise-opening ]] || { echo "first-application.sh applies for EO-1 (SERVICE=enterprise-opening)" >&2; exit 2; }
-KEYCLOAK_URL="${KEYCLOAK_URL:-http://localhost:$KEYCLOAK_PORT}"
-GATEWAY_URL="${GATEWAY_URL:-http://localhost:8080}"
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 report="$RESULTS/first-application-$stamp.md"
 [[ "${SMOKE:-0}" == 1 ]] && report="$WORK/first-application-smoke-$stamp.md"
 
 "$STACK" up >"$WORK/up.log" 2>&1 || { tail -20 "$WORK/up.log" >&2; exit 1; }
-
-# one application; prints "status seconds"
-apply() {
-  curl -sS -m 30 -o /dev/null -w '%{http_code} %{time_total}' -X POST "$GATEWAY_URL/api/v1/applications" \
-    -H "Authorization: Bearer $1" -H "Idempotency-Key: $(cat /proc/sys/kernel/random/uuid)" \
-    -H 'Content-Type: application/json' --data-binary @"$BENCH_DIR/eo1-application.json"
-}
-token() {
-  curl -sS -m 20 "$KEYCLOAK_URL/realms/onewindow/protocol/openid-connect/token" \
-    -d grant_type=password -d client_id=onewindow-cli -d username=fc-clerk -d password=demo \
-    | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])'
-}
 
 firsts=() seconds=() failures=0
 {
@@ -49,16 +35,15 @@ for i in $(seq 1 "$RESTARTS"); do
   t0=$(date +%s.%N)
   "$STACK" up >"$WORK/up-first-$i.log" 2>&1 || { tail -20 "$WORK/up-first-$i.log" >&2; exit 1; }
   up="$(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$t0" "$(date +%s.%N)")"
-  t="$(token)"
-  read -r s1 t1 <<<"$(apply "$t")"
-  read -r s2 t2 <<<"$(apply "$t")"
+  t="$(clerk_token fc-clerk)"
+  read -r s1 t1 <<<"$(apply_eo1 "$t" /dev/null '%{http_code} %{time_total}')"
+  read -r s2 t2 <<<"$(apply_eo1 "$t" /dev/null '%{http_code} %{time_total}')"
   say "restart $i: up in $up s; first application $s1 in $t1 s, second $s2 in $t2 s"
   printf '| %s | %s | %s, %.2f | %s, %.2f |\n' "$i" "$up" "$s1" "$t1" "$s2" "$t2" >>"$report"
   [[ "$s1" == 201 ]] || failures=$((failures + 1))
   firsts+=("$t1") seconds+=("$t2")
 done
-med() { python3 -c "import statistics,sys; print(f'{statistics.median(map(float, sys.argv[1:])):.2f}')" "$@"; }
-out_line="Median: first application **$(med "${firsts[@]}") s** (runs: ${firsts[*]} s); second $(med "${seconds[@]}") s."
+out_line="Median: first application **$(DIGITS=2 median_of "${firsts[@]}") s** (runs: ${firsts[*]} s); second $(DIGITS=2 median_of "${seconds[@]}") s."
 printf '\n%s\n' "$out_line" >>"$report"
 cat "$report"
 say "results: ${report#"$ROOT"/}"

@@ -7,10 +7,11 @@
 #   1. PostgreSQL logs every statement of the service's database (log_min_duration_statement = 0,
 #      with its bind parameters) while one application goes through the gateway; then logging is
 #      reset
-#   2. the transaction that inserted the case is cut out of the log (its backend, BEGIN to COMMIT)
+#   2. the intake's two transactions are cut out of the log (each backend's BEGIN to COMMIT): the
+#      case number's bump and the one that inserted the case
 #   3. every parameter that is a UUID (Camunda's ids, the case's, the event's) or an activity
-#      instance's "activity:<uuid>" gets a fresh gen_random_uuid() per transaction, and the case number a fresh one, so replays never collide
-#      on a key; the rest (JSON that merely mentions those ids, the same jurisdiction's
+#      instance's "activity:<uuid>" gets a fresh gen_random_uuid() per replay, and the case
+#      number a fresh one, so replays never collide on a key; the rest (JSON that merely mentions those ids, the same jurisdiction's
 #      case-number counter row) is replayed as logged
 #   4. pgbench -M prepared with PGBENCH_CLIENTS clients for PGBENCH_SECONDS s, in a scratch copy of
 #      the service's database (CREATE DATABASE ... TEMPLATE, for which the service is stopped for a
@@ -27,8 +28,6 @@ PGBENCH_CLIENTS="${PGBENCH_CLIENTS:-8}"
 PGBENCH_SECONDS="${PGBENCH_SECONDS:-20}"
 [[ "$SERVICE" == enterprise-opening ]] || { echo "intake-sql.sh replays the EO-1 intake (SERVICE=enterprise-opening)" >&2; exit 2; }
 LOG="$STACK_DIR/logs/postgres.log"
-KEYCLOAK_URL="${KEYCLOAK_URL:-http://localhost:$KEYCLOAK_PORT}"
-GATEWAY_URL="${GATEWAY_URL:-http://localhost:8080}"
 [[ -f "$LOG" ]] || { echo "no PostgreSQL log at $LOG: is ./infra/stack.sh up?" >&2; exit 1; }
 
 reset_logging() {
@@ -39,18 +38,10 @@ reset_logging() {
 }
 trap reset_logging EXIT
 
-token="$(curl -sS -m 20 "$KEYCLOAK_URL/realms/onewindow/protocol/openid-connect/token" \
-  -d grant_type=password -d client_id=onewindow-cli -d username=fc-clerk -d password=demo \
-  | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')" \
-  || { echo "no token from $KEYCLOAK_URL" >&2; exit 1; }
-
+token="$(clerk_token fc-clerk)" || { echo "no token from $KEYCLOAK_URL" >&2; exit 1; }
+receipt="$WORK/intake-sql-receipt.json"
 # an intake first, so that the one logged is a warm one (prepared statements, caches)
-apply() {
-  curl -sS -m 20 -o "$WORK/intake-sql-receipt.json" -w '%{http_code}' -X POST "$GATEWAY_URL/api/v1/applications" \
-    -H "Authorization: Bearer $token" -H "Idempotency-Key: $(cat /proc/sys/kernel/random/uuid)" \
-    -H 'Content-Type: application/json' --data-binary @"$BENCH_DIR/eo1-application.json"
-}
-[[ "$(apply)" == 201 ]] || { echo "the warm-up application was not accepted: $(cat "$WORK/intake-sql-receipt.json")" >&2; exit 1; }
+[[ "$(apply_eo1 "$token" "$receipt")" == 201 ]] || { echo "the warm-up application was not accepted: $(cat "$receipt")" >&2; exit 1; }
 
 from="$(wc -c <"$LOG")"
 sql postgres "ALTER SYSTEM SET log_line_prefix = '%m [%p] db=%d '" >/dev/null
@@ -58,11 +49,11 @@ sql postgres "ALTER SYSTEM SET log_min_duration_statement = 0" >/dev/null
 sql postgres "ALTER SYSTEM SET log_parameter_max_length = -1" >/dev/null
 sql postgres "SELECT pg_reload_conf()" >/dev/null
 sleep 1
-status="$(apply)"
+status="$(apply_eo1 "$token" "$receipt")"
 sleep 1
 reset_logging
 [[ "$status" == 201 ]] || { echo "the logged application was not accepted ($status)" >&2; exit 1; }
-case_number="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["caseNumber"])' "$WORK/intake-sql-receipt.json")"
+case_number="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["caseNumber"])' "$receipt")"
 tail -c +"$((from + 1))" "$LOG" >"$WORK/intake-sql-statements.log"
 
 script="$WORK/intake.sql"

@@ -40,7 +40,8 @@ machine() {
   echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GiB RAM, Linux $(uname -r); $(java -version 2>&1 | head -1); load generator on the same machine as the whole stack"
 }
 
-median_of() { python3 -c "import statistics,sys; xs=[float(x) for x in sys.argv[1:] if x!='nan']; print(f'{statistics.median(xs):.1f}' if xs else 'nan')" "$@"; }
+# median_of X... (DIGITS decimals, default 1)
+median_of() { python3 -c "import statistics,sys; xs=[float(x) for x in sys.argv[1:] if x!='nan']; print(f'{statistics.median(xs):.${DIGITS:-1}f}' if xs else 'nan')" "$@"; }
 
 # one Gatling simulation run: gatling CLASS RATE DURATION [-Dmore=...] (IntakeSimulation applies to SERVICE)
 # prints "p50 p95 p99 mean_rps ok ko" from Gatling's Global Information block
@@ -143,4 +144,24 @@ cut = next(i for i, l in enumerate(body) if l.startswith("- command:")) + 2
 open(sys.argv[1], "w").write("\n".join(body[:cut]) + "\n" + summary + "\n".join(body[cut:]))
 PY
   rm -f "$2"
+}
+
+# the stack's front door and login, for the harnesses that call them with curl
+KEYCLOAK_URL="${KEYCLOAK_URL:-http://localhost:$KEYCLOAK_PORT}"
+GATEWAY_URL="${GATEWAY_URL:-http://localhost:8080}"
+
+# clerk_token USER: a password-grant access token of a demo user (the CLI client)
+clerk_token() {
+  curl -sS -m 20 "$KEYCLOAK_URL/realms/onewindow/protocol/openid-connect/token" \
+    -d grant_type=password -d client_id=onewindow-cli -d username="$1" -d password=demo \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])'
+}
+
+# apply_eo1 TOKEN BODY_FILE [CURL_FORMAT]: one EO-1 application (eo1-application.json) through the
+# gateway with a fresh Idempotency-Key; the answer's body to BODY_FILE, prints CURL_FORMAT
+# (default: the status)
+apply_eo1() {
+  curl -sS -m 30 -o "$2" -w "${3:-%{http_code\}}" -X POST "$GATEWAY_URL/api/v1/applications" \
+    -H "Authorization: Bearer $1" -H "Idempotency-Key: $(cat /proc/sys/kernel/random/uuid)" \
+    -H 'Content-Type: application/json' --data-binary @"$BENCH_DIR/eo1-application.json"
 }
