@@ -2,7 +2,7 @@ package org.onewindow.runtime.clock;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +50,7 @@ public class ClockKeeper {
             boolean modelTimed =
                     limit.step() != null && (waitingSteps.contains(limit.step()) || stageSteps.contains(limit.step()));
             if (limit.stated() && !modelTimed) {
-                clocks.insert(caseNumber, start(limit, version, acceptedAt));
+                insert(caseNumber, version.jurisdiction().code(), start(limit, version, acceptedAt));
             }
         }
     }
@@ -59,7 +59,7 @@ public class ClockKeeper {
     public void startStopped(String caseNumber, CatalogueVersion version, Matter matter, Instant at) {
         for (MatterLimit limit : matter.limits()) {
             if (limit.stated()) {
-                clocks.insert(caseNumber, start(limit, version, at).stop(at));
+                clocks.insert(caseNumber, start(limit, version, at).stop(at), null);
             }
         }
     }
@@ -80,7 +80,7 @@ public class ClockKeeper {
                 .flatMap(m -> m.stepLimits().stream()
                         .filter(l -> step.equals(l.step()) && l.stated())
                         .findFirst())
-                .ifPresent(limit -> clocks.insert(caseNumber, start(limit, v, at)));
+                .ifPresent(limit -> insert(caseNumber, jurisdiction, start(limit, v, at)));
     }
 
     /** A stage is done: its step clock stops. */
@@ -89,7 +89,7 @@ public class ClockKeeper {
             if (s.clock().kind() == ClockKind.STEP
                     && step.equals(s.clock().step())
                     && s.clock().stoppedAt() == null) {
-                clocks.update(caseNumber, s.clock().stop(at));
+                update(s, s.clock().stop(at));
             }
         }
     }
@@ -100,14 +100,14 @@ public class ClockKeeper {
      * never pauses.
      */
     public int pause(String caseNumber, PauseReason reason, Instant at) {
-        List<CaseClock> changed = new ArrayList<>();
+        Map<ClockStore.Stored, CaseClock> changed = new LinkedHashMap<>();
         for (ClockStore.Stored s : running(caseNumber, Set.of(ClockKind.APPROVAL, ClockKind.STEP))) {
             if (s.clock().kind() == ClockKind.APPROVAL
                     || s.clock().allowedPauses().contains(reason)) {
-                changed.add(s.clock().pause(reason, at));
+                changed.put(s, s.clock().pause(reason, at));
             }
         }
-        changed.forEach(c -> clocks.update(caseNumber, c));
+        changed.forEach(this::update);
         return changed.size();
     }
 
@@ -127,7 +127,7 @@ public class ClockKeeper {
             if (s.clock().stoppedAt() == null
                     && open.isPresent()
                     && (reason == null || open.get().reason() == reason)) {
-                clocks.update(caseNumber, s.clock().resume(at));
+                update(s, s.clock().resume(at));
                 any = true;
             }
         }
@@ -152,14 +152,14 @@ public class ClockKeeper {
             throw new ClockRuleViolation("clock.extension-unit", e.getMessage());
         }
         CaseClock extended = stored.clock().extend(more, reason, authorisedBy, at);
-        clocks.update(caseNumber, extended);
+        update(stored, extended);
         return extended;
     }
 
     /** Stops the clocks of the given kinds (the approval clock at the decision, the rest at delivery). */
     public void stop(String caseNumber, Set<ClockKind> kinds, Instant at) {
         for (ClockStore.Stored s : running(caseNumber, kinds)) {
-            clocks.update(caseNumber, s.clock().stop(at));
+            update(s, s.clock().stop(at));
         }
     }
 
@@ -209,6 +209,15 @@ public class ClockKeeper {
         return clocks.ofCase(caseNumber);
     }
 
+    /**
+     * When the SLA scan should next look at a clock whose last reported level is {@code reported}
+     * (null: never), by the calendar and office hours of its jurisdiction.
+     */
+    public Instant nextCheck(String jurisdiction, CaseClock clock, SlaLevel reported) {
+        return clock.nextCheck(statutoryClock(jurisdiction, clock.startedAt()), reported)
+                .orElse(null);
+    }
+
     public StatutoryClock statutoryClock(String jurisdiction, Instant startedAt) {
         return dates.clockOf(jurisdiction, startedAt.atZone(dates.zone()).toLocalDate())
                 .orElseThrow(() -> new IllegalStateException("no catalogue of " + jurisdiction + " in force"));
@@ -223,6 +232,14 @@ public class ClockKeeper {
                 limit.pausesFor(),
                 version.jurisdiction().warningThreshold(),
                 limit.extendableTo().orElse(null));
+    }
+
+    private void insert(String caseNumber, String jurisdiction, CaseClock clock) {
+        clocks.insert(caseNumber, clock, nextCheck(jurisdiction, clock, SlaLevel.GREEN));
+    }
+
+    private void update(ClockStore.Stored stored, CaseClock changed) {
+        clocks.update(stored.caseNumber(), changed, nextCheck(stored.jurisdiction(), changed, stored.reported()));
     }
 
     private List<ClockStore.Stored> running(String caseNumber, Set<ClockKind> kinds) {

@@ -7,7 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.onewindow.kernel.clock.model.CaseClock;
 import org.onewindow.kernel.clock.model.ClockKind;
 import org.onewindow.kernel.clock.model.SlaLevel;
@@ -18,8 +17,9 @@ import org.onewindow.runtime.clock.model.ClockStore;
 /**
  * 黄牌预警 and 红牌: looks at running clocks and raises case.sla-warning when a clock has used the
  * catalogue's warning share of its budget, case.sla-breached when it is past due — each once per
- * clock. Due dates are the kernel clock's, never Camunda's. {@link #checkBatch} visits one batch in
- * key order and returns where the next one starts, so a scan reaches every running clock.
+ * clock. Due dates are the kernel clock's, never Camunda's. A clock is looked at only when its level
+ * can have risen (its stored check time, {@link CaseClock#nextCheck}), so a scan costs what is due,
+ * not every open case.
  */
 public class SlaMonitor {
 
@@ -35,27 +35,35 @@ public class SlaMonitor {
         this.clock = clock;
     }
 
-    /** Checks up to {@code size} running clocks after {@code after}; empty when the scan is through. */
-    public Optional<ClockStore.Cursor> checkBatch(ClockStore.Cursor after, int size) {
-        List<ClockStore.Stored> batch = clocks.runningAfter(after, size);
+    /** The instant a scan starts: it checks the clocks due by then, however long it takes. */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /**
+     * Checks up to {@code size} clocks due for a check by {@code until}; false when there were
+     * fewer, so the scan is through. Each checked clock gets a check time after now.
+     */
+    public boolean checkBatch(Instant until, int size) {
+        List<ClockStore.Stored> batch = clocks.dueForCheck(until, size);
         Instant now = clock.instant();
         batch.forEach(stored -> check(stored, now));
-        if (batch.size() < size) {
-            return Optional.empty();
-        }
-        ClockStore.Stored last = batch.get(batch.size() - 1);
-        return Optional.of(new ClockStore.Cursor(last.caseNumber(), last.name()));
+        return batch.size() == size;
     }
 
     private void check(ClockStore.Stored stored, Instant now) {
-        StatutoryClock statutory =
-                keeper.statutoryClock(stored.jurisdiction(), stored.clock().startedAt());
-        SlaLevel level = stored.clock().level(statutory, now);
-        if (rank(level) <= rank(stored.reported())) {
+        CaseClock c = stored.clock();
+        StatutoryClock statutory = keeper.statutoryClock(stored.jurisdiction(), c.startedAt());
+        SlaLevel level = c.level(statutory, now);
+        SlaLevel reported = rank(level) > rank(stored.reported()) ? level : stored.reported();
+        clocks.checked(
+                stored.caseNumber(),
+                stored.name(),
+                reported,
+                after(now, keeper.nextCheck(stored.jurisdiction(), c, reported)));
+        if (reported == stored.reported()) {
             return;
         }
-        clocks.reported(stored.caseNumber(), stored.name(), level);
-        CaseClock c = stored.clock();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("clock", c.kind().name());
         if (c.kind() == ClockKind.STEP) {
@@ -73,6 +81,14 @@ public class SlaMonitor {
                 stored.jurisdiction(),
                 red ? "case.sla-breached" : "case.sla-warning",
                 data);
+    }
+
+    /**
+     * A check time not after now would be picked again by the same scan; it can only come from the
+     * millisecond rounding of the warning share, so the next scan looks again.
+     */
+    private static Instant after(Instant now, Instant next) {
+        return next == null || next.isAfter(now) ? next : now.plusSeconds(1);
     }
 
     /** Only a rise is reported: green → yellow → red. */

@@ -1,11 +1,10 @@
 package org.onewindow.runtime.clock;
 
-import java.util.Optional;
-import org.onewindow.runtime.clock.model.ClockStore;
+import java.time.Instant;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Runs the SLA scan over every running clock, one batch per transaction. */
+/** Runs the SLA scan over the clocks due for a check, one batch per transaction. */
 public class SlaSchedule {
 
     private static final int BATCH = 200;
@@ -22,10 +21,10 @@ public class SlaSchedule {
             fixedDelayString = "${onewindow.sla.scan-every:60s}",
             initialDelayString = "${onewindow.sla.scan-every:60s}")
     public void scan() {
-        Optional<ClockStore.Cursor> next = Optional.of(ClockStore.Cursor.START);
-        while (next.isPresent()) {
-            ClockStore.Cursor after = next.get();
-            next = transaction.execute(tx -> monitor.checkBatch(after, BATCH));
+        Instant until = monitor.now();
+        boolean more = true;
+        while (more) {
+            more = Boolean.TRUE.equals(transaction.execute(tx -> monitor.checkBatch(until, BATCH)));
         }
     }
 }

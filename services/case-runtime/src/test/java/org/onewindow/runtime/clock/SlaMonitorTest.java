@@ -6,10 +6,12 @@ import static org.onewindow.runtime.fakes.Applications.person;
 import static org.onewindow.runtime.fakes.People.clerk;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.onewindow.kernel.application.model.Channel;
@@ -17,7 +19,6 @@ import org.onewindow.kernel.clock.model.ClockKind;
 import org.onewindow.kernel.clock.model.PauseReason;
 import org.onewindow.kernel.clock.model.SlaLevel;
 import org.onewindow.kernel.events.CaseEvent;
-import org.onewindow.runtime.clock.model.ClockStore;
 import org.onewindow.runtime.fakes.NoTransactions;
 import org.onewindow.runtime.fakes.RuntimeFixture;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,14 +34,21 @@ class SlaMonitorTest {
 
     /** One full scan, as the schedule runs it: batch after batch, each in its own transaction. */
     private void scan(int batch) {
-        Optional<ClockStore.Cursor> next = Optional.of(ClockStore.Cursor.START);
+        Instant until = f.sla.now();
         int guard = 0;
-        while (next.isPresent()) {
+        boolean more = true;
+        while (more) {
             if (++guard > 100) {
                 throw new AssertionError("the scan does not end: it keeps visiting the same clocks");
             }
-            next = f.sla.checkBatch(next.get(), batch);
+            more = f.sla.checkBatch(until, batch);
         }
+    }
+
+    private static Instant beijing(String localDateTime) {
+        return LocalDateTime.parse(localDateTime)
+                .atZone(ZoneId.of("Asia/Shanghai"))
+                .toInstant();
     }
 
     private List<CaseEvent> warnings() {
@@ -124,7 +132,37 @@ class SlaMonitorTest {
             f.clock.set("2026-03-03T09:00");
             scan(200);
             assertThat(breaches()).isEmpty();
-            assertThat(f.clockStore.scans()).containsExactly(ClockStore.Cursor.START);
+            assertThat(f.clockStore.batches()).containsExactly(0);
+        }
+
+        @Test
+        void theClockIsLookedAtOnlyWhenItsLevelCanHaveRisen() {
+            // 80 % of 3.5 office hours from 09:00 is 11:48; then the due time; then never
+            assertThat(f.clockStore.checkAt(cn, "APPROVAL")).contains(beijing("2026-03-02T11:48"));
+            f.clock.set("2026-03-02T11:47");
+            scan(200);
+            assertThat(f.clockStore.batches()).as("not yet due for a look").containsExactly(0);
+
+            f.clock.set("2026-03-02T11:48");
+            scan(200);
+            assertThat(warnings()).hasSize(1);
+            assertThat(f.clockStore.checkAt(cn, "APPROVAL")).contains(beijing("2026-03-02T14:00"));
+
+            f.clock.set("2026-03-02T14:00:01");
+            scan(200);
+            assertThat(breaches()).hasSize(1);
+            assertThat(f.clockStore.checkAt(cn, "APPROVAL")).isEmpty();
+        }
+
+        @Test
+        void aSuspensionTakesTheClockOffTheScanAndResumingPutsItBackLater() {
+            f.clock.set("2026-03-02T10:00");
+            f.clocks.pause(cn, PauseReason.APPLICANT_SUPPLEMENT, f.now());
+            assertThat(f.clockStore.checkAt(cn, "APPROVAL")).isEmpty();
+            f.clock.set("2026-03-02T11:00");
+            f.clocks.resume(cn, f.now());
+            // an office hour paused: the warning moves from 11:48 to 12:48, which is lunch, so 14:18
+            assertThat(f.clockStore.checkAt(cn, "APPROVAL")).contains(beijing("2026-03-02T14:18"));
         }
     }
 
@@ -162,11 +200,15 @@ class SlaMonitorTest {
             assertThat(transactions.begun())
                     .as("200 + 200 + 50, one transaction each")
                     .isEqualTo(3);
-            List<ClockStore.Cursor> cursors = f.clockStore.scans();
-            assertThat(cursors).hasSize(3).first().isEqualTo(ClockStore.Cursor.START);
-            List<String> inKeyOrder = running.stream().sorted().toList();
-            assertThat(cursors.get(1)).isEqualTo(new ClockStore.Cursor(inKeyOrder.get(199), "APPROVAL"));
-            assertThat(cursors.get(2)).isEqualTo(new ClockStore.Cursor(inKeyOrder.get(399), "APPROVAL"));
+            assertThat(f.clockStore.batches()).containsExactly(200, 200, 50);
+        }
+
+        @Test
+        void aScanBeforeAnyWarningIsDueReadsNoClock() {
+            f.clock.set("2026-03-02T11:00");
+            scan(200);
+            assertThat(warnings()).isEmpty();
+            assertThat(f.clockStore.batches()).containsExactly(0);
         }
 
         @Test
@@ -183,15 +225,16 @@ class SlaMonitorTest {
         }
 
         @Test
-        void aBatchEndsWhereTheNextBegins() {
+        void aCheckedClockLeavesTheScanSoTheNextBatchTakesOthers() {
             f.clock.set("2026-03-02T11:50");
-            Optional<ClockStore.Cursor> next = f.sla.checkBatch(ClockStore.Cursor.START, 200);
+            Instant until = f.sla.now();
+            assertThat(f.sla.checkBatch(until, 200)).isTrue();
             assertThat(warnings()).hasSize(200);
-            assertThat(next).isPresent();
-            next = f.sla.checkBatch(next.get(), 200);
+            assertThat(f.sla.checkBatch(until, 200)).isTrue();
             assertThat(warnings()).hasSize(400).extracting(CaseEvent::subject).doesNotHaveDuplicates();
-            next = f.sla.checkBatch(next.get(), 200);
-            assertThat(next).as("50 < 200: the scan is through").isEmpty();
+            assertThat(f.sla.checkBatch(until, 200))
+                    .as("50 < 200: the scan is through")
+                    .isFalse();
             assertThat(warnings()).hasSize(450);
         }
     }

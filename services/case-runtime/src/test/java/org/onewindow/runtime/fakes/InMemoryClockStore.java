@@ -1,5 +1,6 @@
 package org.onewindow.runtime.fakes;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,8 +14,8 @@ import org.onewindow.runtime.clock.model.ClockStore;
 
 /**
  * The case clocks in key order (case number, clock name), as the JDBC adapter keeps them: a clock
- * belongs to a stored case (whose jurisdiction it reports), starts GREEN, and {@link #runningAfter}
- * walks the running ones strictly after the cursor.
+ * belongs to a stored case (whose jurisdiction it reports), starts GREEN, and {@link #dueForCheck}
+ * gives the running ones whose check time has come, earliest first.
  */
 public final class InMemoryClockStore implements ClockStore {
 
@@ -26,15 +27,17 @@ public final class InMemoryClockStore implements ClockStore {
     private static final class Row {
         CaseClock clock;
         SlaLevel level = SlaLevel.GREEN;
+        Instant checkAt;
 
-        Row(CaseClock clock) {
+        Row(CaseClock clock, Instant checkAt) {
             this.clock = clock;
+            this.checkAt = checkAt;
         }
     }
 
     private final TreeMap<Key, Row> rows = new TreeMap<>(ORDER);
     private final Function<String, Optional<String>> jurisdictionOf;
-    private final List<Cursor> scans = new ArrayList<>();
+    private final List<Integer> batches = new ArrayList<>();
 
     /** @param jurisdictionOf the jurisdiction of a stored case, empty when there is no such case */
     public InMemoryClockStore(Function<String, Optional<String>> jurisdictionOf) {
@@ -42,28 +45,30 @@ public final class InMemoryClockStore implements ClockStore {
     }
 
     @Override
-    public void insert(String caseNumber, CaseClock clock) {
+    public void insert(String caseNumber, CaseClock clock, Instant checkAt) {
         jurisdiction(caseNumber);
         Key key = new Key(caseNumber, ClockStore.nameOf(clock));
         if (rows.containsKey(key)) {
             throw new IllegalStateException("duplicate key: " + key);
         }
-        rows.put(key, new Row(clock));
+        rows.put(key, new Row(clock, checkAt));
     }
 
     @Override
-    public void update(String caseNumber, CaseClock clock) {
+    public void update(String caseNumber, CaseClock clock, Instant checkAt) {
         Row row = rows.get(new Key(caseNumber, ClockStore.nameOf(clock)));
         if (row != null) {
             row.clock = clock;
+            row.checkAt = checkAt;
         }
     }
 
     @Override
-    public void reported(String caseNumber, String name, SlaLevel level) {
+    public void checked(String caseNumber, String name, SlaLevel reported, Instant checkAt) {
         Row row = rows.get(new Key(caseNumber, name));
         if (row != null) {
-            row.level = level;
+            row.level = reported;
+            row.checkAt = checkAt;
         }
     }
 
@@ -76,20 +81,29 @@ public final class InMemoryClockStore implements ClockStore {
     }
 
     @Override
-    public List<Stored> runningAfter(Cursor after, int size) {
-        scans.add(after);
-        return rows.tailMap(new Key(after.caseNumber(), after.name()), false).entrySet().stream()
-                .filter(e -> e.getValue().clock.stoppedAt() == null)
+    public List<Stored> dueForCheck(Instant until, int size) {
+        List<Stored> due = rows.entrySet().stream()
+                .filter(e -> e.getValue().clock.stoppedAt() == null
+                        && e.getValue().checkAt != null
+                        && !e.getValue().checkAt.isAfter(until))
+                .sorted(Comparator.comparing(e -> e.getValue().checkAt))
                 .limit(size)
                 .map(this::stored)
                 .toList();
+        batches.add(due.size());
+        return due;
     }
 
     // what a test may look at beyond the port
 
-    /** The cursors {@link #runningAfter} was called with, in order: one per batch. */
-    public List<Cursor> scans() {
-        return List.copyOf(scans);
+    /** How many clocks each call of {@link #dueForCheck} gave, in order: one per batch. */
+    public List<Integer> batches() {
+        return List.copyOf(batches);
+    }
+
+    /** When the SLA scan will next look at a clock; empty for never. */
+    public Optional<Instant> checkAt(String caseNumber, String name) {
+        return Optional.ofNullable(row(caseNumber, name).checkAt);
     }
 
     public int count() {
@@ -102,11 +116,15 @@ public final class InMemoryClockStore implements ClockStore {
 
     /** The SLA level last reported for a clock. */
     public SlaLevel reportedLevel(String caseNumber, String name) {
+        return row(caseNumber, name).level;
+    }
+
+    private Row row(String caseNumber, String name) {
         Row row = rows.get(new Key(caseNumber, name));
         if (row == null) {
             throw new AssertionError("no clock " + name + " of " + caseNumber);
         }
-        return row.level;
+        return row;
     }
 
     private Stored stored(Map.Entry<Key, Row> e) {

@@ -2,6 +2,7 @@ package org.onewindow.kernel.clock.model;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -180,6 +181,42 @@ public record CaseClock(
             return SlaLevel.PAUSED;
         }
         return usedShare(clock, now).compareTo(warningThreshold) >= 0 ? SlaLevel.YELLOW : SlaLevel.GREEN;
+    }
+
+    /**
+     * When the SLA level can next rise above {@code reported}: the moment the warning share is used
+     * (黄牌), then the due instant (红牌). None while stopped or paused (a paused clock's due date
+     * moves with the pause, so it cannot run out) or once red. The SLA scan looks at a clock only
+     * then, instead of every running clock every minute.
+     */
+    public Optional<Instant> nextCheck(StatutoryClock clock, SlaLevel reported) {
+        if (stoppedAt != null || openPause().isPresent() || reported == SlaLevel.RED) {
+            return Optional.empty();
+        }
+        Instant due = due(clock, startedAt).at();
+        if (reported == SlaLevel.YELLOW) {
+            return Optional.of(due);
+        }
+        Instant warning = warningAt(clock, due);
+        return Optional.of(warning.isBefore(due) ? warning : due);
+    }
+
+    /** Where {@link #usedShare} reaches the warning threshold, with no pause open (the budget fixed). */
+    private Instant warningAt(StatutoryClock clock, Instant due) {
+        boolean working = limit.unit().countsWorkingTime();
+        Duration paused = working ? pausedWorkingTime(clock, due) : pausedTime(due);
+        Duration budget = working
+                ? clock.workingTimeBetween(startedAt, due).minus(paused)
+                : Duration.between(startedAt, due).minus(paused);
+        if (budget.isZero() || budget.isNegative()) {
+            return due;
+        }
+        long warnMillis = warningThreshold
+                .multiply(BigDecimal.valueOf(budget.toMillis()))
+                .setScale(0, RoundingMode.CEILING)
+                .longValueExact();
+        Duration until = paused.plusMillis(warnMillis);
+        return working ? clock.addWorkingTime(startedAt, until) : startedAt.plus(until);
     }
 
     /** Share of the budget used at {@code now}, pauses excluded (1 = all used). */

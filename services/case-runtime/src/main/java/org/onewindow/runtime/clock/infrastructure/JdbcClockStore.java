@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import org.onewindow.kernel.clock.model.CaseClock;
 import org.onewindow.kernel.clock.model.SlaLevel;
@@ -26,24 +28,36 @@ public class JdbcClockStore implements ClockStore {
     }
 
     @Override
-    public void insert(String caseNumber, CaseClock clock) {
-        jdbc.sql("INSERT INTO case_clock (case_number, clock, state, running) VALUES (?, ?, ?::jsonb, ?)")
-                .params(caseNumber, ClockStore.nameOf(clock), write(clock), clock.stoppedAt() == null)
+    public void insert(String caseNumber, CaseClock clock, Instant checkAt) {
+        jdbc.sql("INSERT INTO case_clock (case_number, clock, state, running, check_at)"
+                        + " VALUES (?, ?, ?::jsonb, ?, ?)")
+                .params(
+                        caseNumber,
+                        ClockStore.nameOf(clock),
+                        write(clock),
+                        clock.stoppedAt() == null,
+                        timestamp(checkAt))
                 .update();
     }
 
     @Override
-    public void update(String caseNumber, CaseClock clock) {
-        jdbc.sql("UPDATE case_clock SET state = ?::jsonb, running = ?, updated_at = now()"
+    public void update(String caseNumber, CaseClock clock, Instant checkAt) {
+        jdbc.sql("UPDATE case_clock SET state = ?::jsonb, running = ?, check_at = ?, updated_at = now()"
                         + " WHERE case_number = ? AND clock = ?")
-                .params(write(clock), clock.stoppedAt() == null, caseNumber, ClockStore.nameOf(clock))
+                .params(
+                        write(clock),
+                        clock.stoppedAt() == null,
+                        timestamp(checkAt),
+                        caseNumber,
+                        ClockStore.nameOf(clock))
                 .update();
     }
 
     @Override
-    public void reported(String caseNumber, String name, SlaLevel level) {
-        jdbc.sql("UPDATE case_clock SET level = ?, updated_at = now() WHERE case_number = ? AND clock = ?")
-                .params(level.name(), caseNumber, name)
+    public void checked(String caseNumber, String name, SlaLevel reported, Instant checkAt) {
+        jdbc.sql("UPDATE case_clock SET level = ?, check_at = ?, updated_at = now()"
+                        + " WHERE case_number = ? AND clock = ?")
+                .params(reported.name(), timestamp(checkAt), caseNumber, name)
                 .update();
     }
 
@@ -56,10 +70,10 @@ public class JdbcClockStore implements ClockStore {
     }
 
     @Override
-    public List<Stored> runningAfter(Cursor after, int size) {
-        return jdbc.sql("SELECT " + COLUMNS + " WHERE c.running AND (c.case_number, c.clock) > (?, ?)"
-                        + " ORDER BY c.case_number, c.clock LIMIT ? FOR UPDATE OF c SKIP LOCKED")
-                .params(after.caseNumber(), after.name(), size)
+    public List<Stored> dueForCheck(Instant until, int size) {
+        return jdbc.sql("SELECT " + COLUMNS + " WHERE c.running AND c.check_at <= ?"
+                        + " ORDER BY c.check_at LIMIT ? FOR UPDATE OF c SKIP LOCKED")
+                .params(timestamp(until), size)
                 .query(this::stored)
                 .list();
     }
@@ -71,6 +85,10 @@ public class JdbcClockStore implements ClockStore {
                 rs.getString(3),
                 read(rs.getString(4)),
                 SlaLevel.valueOf(rs.getString(5)));
+    }
+
+    private static Timestamp timestamp(Instant at) {
+        return at == null ? null : Timestamp.from(at);
     }
 
     private String write(CaseClock clock) {

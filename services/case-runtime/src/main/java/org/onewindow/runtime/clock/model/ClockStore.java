@@ -1,5 +1,6 @@
 package org.onewindow.runtime.clock.model;
 
+import java.time.Instant;
 import java.util.List;
 import org.onewindow.kernel.clock.model.CaseClock;
 import org.onewindow.kernel.clock.model.ClockKind;
@@ -11,11 +12,6 @@ public interface ClockStore {
     /** A stored clock with its case's jurisdiction and the SLA level last reported for it. */
     record Stored(String caseNumber, String jurisdiction, String name, CaseClock clock, SlaLevel reported) {}
 
-    /** Where the SLA scan goes on from: the key of the last clock it visited. */
-    record Cursor(String caseNumber, String name) {
-        public static final Cursor START = new Cursor("", "");
-    }
-
     /** APPROVAL, WHOLE_PROCESS, or STEP:&lt;step&gt;. */
     static String nameOf(CaseClock clock) {
         return clock.kind() == ClockKind.STEP
@@ -23,18 +19,22 @@ public interface ClockStore {
                 : clock.kind().name();
     }
 
-    void insert(String caseNumber, CaseClock clock);
+    /** A new clock; {@code checkAt} is when the SLA scan should look at it, null for never. */
+    void insert(String caseNumber, CaseClock clock, Instant checkAt);
 
-    void update(String caseNumber, CaseClock clock);
+    /** A clock changed (paused, resumed, extended, stopped), with its new check time (null: never). */
+    void update(String caseNumber, CaseClock clock, Instant checkAt);
 
-    void reported(String caseNumber, String name, SlaLevel level);
+    /** The SLA scan looked at a clock: the level last reported and when to look again (null: never). */
+    void checked(String caseNumber, String name, SlaLevel reported, Instant checkAt);
 
     /** The clocks of a case, locked for the calling transaction. */
     List<Stored> ofCase(String caseNumber);
 
     /**
-     * The next running clocks after {@code after} in key order, locked; clocks another instance is
-     * scanning are skipped, so several service instances can scan side by side.
+     * Up to {@code size} running clocks whose check time is at or before {@code until}, earliest
+     * first, locked; clocks another instance is checking are skipped, so several service instances
+     * can scan side by side.
      */
-    List<Stored> runningAfter(Cursor after, int size);
+    List<Stored> dueForCheck(Instant until, int size);
 }
