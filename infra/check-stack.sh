@@ -2,7 +2,8 @@
 # Checks a running local stack from the outside, as a client would:
 #   1. a password-grant token for a demo clerk from Keycloak is accepted by the gateway (GET /api/v1/me);
 #   2. the public 办事指南 and calendar endpoints answer for every jurisdiction;
-#   3. bad input gets application/problem+json 4xx, never a 5xx.
+#   3. bad input gets application/problem+json 4xx, never a 5xx;
+#   4. every app's management port answers a Prometheus scrape without a token, its public port none.
 # Ends with "N passed, N failed"; exit code 1 when anything failed.
 #   ./infra/check-stack.sh            (gateway http://localhost:8080, Keycloak http://localhost:8180)
 set -uo pipefail
@@ -60,6 +61,17 @@ check "calendar: negative amount" 400 $P "$GATEWAY/api/v1/calendar/FC/due?from=2
 check "calendar: unknown unit" 400 $P "$GATEWAY/api/v1/calendar/FC/due?from=2026-09-30T10:00:00%2B08:00&amount=1&unit=FORTNIGHTS"
 check "calendar: malformed from" 400 $P "$GATEWAY/api/v1/calendar/FC/due?from=30.09.2026&amount=1&unit=WORKING_DAYS"
 check "calendar: unknown jurisdiction" 404 $P "$GATEWAY/api/v1/calendar/XX/due?from=2026-09-30T10:00:00%2B08:00&amount=1&unit=WORKING_DAYS"
+
+echo "== metrics: each app's management port answers a Prometheus scrape without a token"
+OFFSET="${MANAGEMENT_PORT_OFFSET:-1000}"
+for app in gateway:8080 enterprise-opening:8081 construction-permit:8082 property-registration:8083 \
+  utility-hookup:8084 supervision:8085; do
+  name="${app%%:*}" port="${app##*:}"
+  check "$name scrape on :$((port + OFFSET))" 200 text/plain "http://127.0.0.1:$((port + OFFSET))/actuator/prometheus"
+  grep -q "^jvm_memory_used_bytes{.*application=\"$name\"" /tmp/check-stack.body \
+    || { failed=$((failed + 1)); echo "  FAIL $name's scrape has no jvm_memory_used_bytes tagged application=$name"; }
+  check "$name: no metrics on the public port :$port" 404 application/problem+json "http://127.0.0.1:$port/actuator/prometheus"
+done
 
 echo "$passed passed, $failed failed"
 ((failed == 0))

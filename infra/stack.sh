@@ -558,9 +558,12 @@ stale_jar() { # jar
   [[ -n "$newer" ]]
 }
 
+# every app serves actuator (health, the Prometheus scrape) on a management port of its own, its
+# port + MANAGEMENT_PORT_OFFSET: the scrape needs no token there (docs/operations.md)
+mgmt_port() { echo $(($1 + MANAGEMENT_PORT_OFFSET)); }
 app_healthy() { # port
   local out
-  out="$(curl -fsS -m 3 "http://127.0.0.1:$1/actuator/health" 2>/dev/null)" || return 1
+  out="$(curl -fsS -m 3 "http://127.0.0.1:$(mgmt_port "$1")/actuator/health" 2>/dev/null)" || return 1
   [[ "$out" =~ \"status\"[[:space:]]*:[[:space:]]*\"UP\" ]]
 }
 
@@ -597,7 +600,8 @@ app_start() { # entry
   if ! pid="$(live_pid "$name")"; then
     need_free_port "$name" 127.0.0.1 "$port"
     jar="$(app_jar "$name" "$module")" || die "$name: no jar in $module/target after the build"
-    local env=(SPRING_PROFILES_ACTIVE=local SERVER_PORT="$port"
+    need_free_port "$name (management)" 127.0.0.1 "$(mgmt_port "$port")"
+    local env=(SPRING_PROFILES_ACTIVE=local SERVER_PORT="$port" MANAGEMENT_SERVER_PORT="$(mgmt_port "$port")"
       ONEWINDOW_ISSUER_URI="$(kc_url)/realms/$KEYCLOAK_REALM"
       ONEWINDOW_KAFKA_BOOTSTRAP="$KAFKA_HOST:$KAFKA_PORT"
       ONEWINDOW_WIREMOCK_URL="$(wm_url)")

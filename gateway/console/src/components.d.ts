@@ -13,6 +13,7 @@ declare module 'vue' {
   export interface GlobalComponents {
     AppealList: typeof import('./components/AppealList.vue')['default']
     ApplicationFormPanel: typeof import('./components/ApplicationFormPanel.vue')['default']
+    CalendarAdmin: typeof import('./components/CalendarAdmin.vue')['default']
     CaseDetail: typeof import('./components/CaseDetail.vue')['default']
     CaseNotices: typeof import('./components/CaseNotices.vue')['default']
     CaseSearch: typeof import('./components/CaseSearch.vue')['default']

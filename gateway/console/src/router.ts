@@ -78,8 +78,7 @@ export const router = createRouter({
     {
       path: '/admin',
       name: 'admin',
-      component: () => import('@/views/PlaceholderView.vue'),
-      props: { role: 'ADMIN' },
+      component: () => import('@/views/AdminWorkspace.vue'),
       meta: { roles: ['ADMIN'] },
     },
     { path: '/:rest(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue') },

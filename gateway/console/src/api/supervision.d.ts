@@ -4,6 +4,38 @@
  */
 
 export interface paths {
+    "/api/v1/supervision/calendar/years/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["load"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/calendar/years": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["years"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/supervision/tasks/{taskId}/reassign": {
         parameters: {
             query?: never;
@@ -328,6 +360,33 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Day: {
+            date?: string;
+            kind?: string;
+            name?: string;
+        };
+        LoadRequest: {
+            notice?: string;
+            reason?: string;
+            days?: components["schemas"]["Day"][];
+        };
+        LoadedView: {
+            /** Format: int32 */
+            year?: number;
+            notice?: string;
+            /** Format: int64 */
+            holidays?: number;
+            /** Format: int64 */
+            makeUpDays?: number;
+            loadedBy?: string;
+            /** Format: date-time */
+            loadedAt?: string;
+        };
+        YearView: {
+            /** Format: int32 */
+            year?: number;
+            notice?: string;
+        };
         Reassignment: {
             assignee?: string;
             reason?: string;
@@ -544,6 +603,52 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    load: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["LoadRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["LoadedView"];
+                };
+            };
+        };
+    };
+    years: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["YearView"][];
+                };
+            };
+        };
+    };
     reassign: {
         parameters: {
             query?: never;

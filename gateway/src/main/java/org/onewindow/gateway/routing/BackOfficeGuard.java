@@ -47,6 +47,8 @@ final class BackOfficeGuard implements HandlerFilterFunction<ServerResponse, Ser
         this.retryAfterBusy = properties.busyRetryAfter();
         this.retryAfterUnavailable = properties.openFor();
         this.meters = meters;
+        // the series exists from the start, so a rate over it (dashboards, alerts) reads 0, not nothing
+        meters.counter("onewindow.gateway.refusals", "service", service, "reason", "busy");
         breaker.getEventPublisher()
                 .onStateTransition(
                         event -> log.warn("back office {}: circuit {}", service, event.getStateTransition()));

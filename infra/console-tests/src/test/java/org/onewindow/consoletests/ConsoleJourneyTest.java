@@ -485,6 +485,25 @@ class ConsoleJourneyTest {
                 .isEmpty();
     }
 
+    @Test
+    @Order(18)
+    void theAdministratorSeesThePublishedYearsAndAWrongDayIsNamedOnItsLine() {
+        Browser admin = as("fc-admin", "/admin");
+        admin.waitForText("[data-test=calendar-years]", "2026");
+        admin.type("calendar-notice", "国办发明电（演练）");
+        admin.type("calendar-reason", "浏览器测试：不应加载");
+        // 2030: never the next year here, so even a correct file would be refused; the Monday is wrong anyway
+        admin.type("calendar-year", "2030");
+        admin.type("calendar-days", "2030-01-01,OFF,元旦\n2030-01-07,WORK,春节");
+        admin.waitForText("[data-test=calendar-preview]", "2030-01-07");
+        admin.test("calendar-load").click();
+        admin.waitForText("[data-test=calendar-preview]", "调休上班日只能在周六或周日");
+        assertThat(admin.text("[data-test=calendar-error]")).isNotBlank();
+        assertThat(admin.all("[data-test=calendar-loaded]")).isEmpty();
+        admin.screenshot("admin-calendar");
+        assertThat(admin.text("[data-test=calendar-years]")).doesNotContain("2030");
+    }
+
     private void applyForUnit(Browser clerk, String matter, String unit) {
         openMatter(clerk, matter);
         clerk.clickText(clerk.test("application-form"), "企业");

@@ -15,12 +15,20 @@ public final class OneWindowTestEnvironment {
         registry.add("spring.flyway.user", db::owner);
         registry.add("spring.flyway.password", db::owner);
         registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
-        registerTokens(registry);
+        tokens(registry);
         return db;
     }
 
-    /** Test-token validation only (for applications without a database, such as the gateway). */
+    /**
+     * Test-token validation only (for applications without a database, such as the gateway); no
+     * broker, so the holiday-calendar feed stays off.
+     */
     public static void registerTokens(DynamicPropertyRegistry registry) {
+        tokens(registry);
+        registry.add("onewindow.calendar.feed.enabled", () -> "false");
+    }
+
+    private static void tokens(DynamicPropertyRegistry registry) {
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens::jwkSetUri);
         registry.add("onewindow.security.issuer", () -> TestTokens.ISSUER);
     }

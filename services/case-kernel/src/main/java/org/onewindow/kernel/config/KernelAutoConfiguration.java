@@ -2,6 +2,8 @@ package org.onewindow.kernel.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
@@ -17,6 +19,7 @@ import org.onewindow.kernel.acceptance.model.AcceptanceRules;
 import org.onewindow.kernel.apidocs.infrastructure.ApiDocsCustomizer;
 import org.onewindow.kernel.audit.infrastructure.JdbcAuditTrail;
 import org.onewindow.kernel.audit.model.AuditTrail;
+import org.onewindow.kernel.calendar.infrastructure.CalendarFeed;
 import org.onewindow.kernel.caseno.infrastructure.JdbcCaseNumberSequence;
 import org.onewindow.kernel.caseno.model.CaseNumberSequence;
 import org.onewindow.kernel.caseno.model.CaseNumbers;
@@ -26,6 +29,7 @@ import org.onewindow.kernel.catalogue.model.CatalogueLookup;
 import org.onewindow.kernel.catalogue.model.OwningService;
 import org.onewindow.kernel.catalogue.model.PromisedDates;
 import org.onewindow.kernel.clock.model.HolidayCalendar;
+import org.onewindow.kernel.clock.model.LiveCalendar;
 import org.onewindow.kernel.events.CaseEventFactory;
 import org.onewindow.kernel.events.infrastructure.CaseEventExternalization;
 import org.onewindow.kernel.events.infrastructure.CaseJournal;
@@ -33,6 +37,7 @@ import org.onewindow.kernel.events.infrastructure.Inbox;
 import org.onewindow.kernel.events.infrastructure.OutboxHousekeeping;
 import org.onewindow.kernel.idempotency.infrastructure.IdempotencyHousekeeping;
 import org.onewindow.kernel.idempotency.infrastructure.IdempotencyStore;
+import org.onewindow.kernel.metrics.infrastructure.CaseEventMeter;
 import org.onewindow.kernel.problem.infrastructure.ProblemErrorReports;
 import org.onewindow.kernel.problem.infrastructure.ProblemHandler;
 import org.onewindow.kernel.problem.infrastructure.SaturationProblemHandler;
@@ -47,6 +52,7 @@ import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -63,6 +69,7 @@ import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactor
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -121,8 +128,26 @@ public class KernelAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    PromisedDates promisedDates(Catalogue catalogue, HolidayCalendar calendar, OneWindowProperties properties) {
+    PromisedDates promisedDates(Catalogue catalogue, LiveCalendar calendar, OneWindowProperties properties) {
         return new PromisedDates(catalogue, calendar, properties.zone());
+    }
+
+    /** The calendar in force: the built one plus the years loaded at run time (CalendarFeed). */
+    @Bean
+    @ConditionalOnMissingBean
+    LiveCalendar liveCalendar(HolidayCalendar built) {
+        return new LiveCalendar(built);
+    }
+
+    /** Every app follows the holiday notices loaded at run time (topic onewindow.calendar). */
+    @Bean
+    @ConditionalOnClass(name = "org.apache.kafka.clients.consumer.KafkaConsumer")
+    @ConditionalOnProperty(name = "onewindow.calendar.feed.enabled", matchIfMissing = true)
+    CalendarFeed calendarFeed(
+            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+            LiveCalendar calendar,
+            ObjectMapper json) {
+        return new CalendarFeed(bootstrapServers, calendar, json);
     }
 
     @Bean
@@ -227,9 +252,20 @@ public class KernelAutoConfiguration {
                 HttpSecurity http,
                 OneWindowProperties properties,
                 ObjectMapper json,
-                @Value("${springdoc.api-docs.path:/v3/api-docs}") String apiDocs)
+                @Value("${springdoc.api-docs.path:/v3/api-docs}") String apiDocs,
+                Environment environment)
                 throws Exception {
             var problems = new ProblemAuthenticationHandlers(json);
+            // On a management port of its own (MANAGEMENT_SERVER_PORT), which neither the gateway nor
+            // a Kubernetes Service exposes and a NetworkPolicy keeps to the monitoring namespace, the
+            // Prometheus scrape and health answer without a token: a scraper has no user to log in as.
+            // Without one, actuator shares the public port and only health is open.
+            // (Boot's EndpointRequest matcher does not match there: the chain is the parent context's.)
+            RequestMatcher scrape = ManagementPortType.get(environment) == ManagementPortType.DIFFERENT
+                    ? new OrRequestMatcher(
+                            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/actuator/prometheus"),
+                            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/actuator/info"))
+                    : request -> false;
             List<String> open = new ArrayList<>(
                     List.of("/actuator/health", "/actuator/health/**", "/error", apiDocs, apiDocs + "/**"));
             open.addAll(properties.security().publicPaths());
@@ -238,6 +274,8 @@ public class KernelAutoConfiguration {
                     .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, open.toArray(String[]::new))
                             .permitAll()
                             .requestMatchers("/actuator/health", "/actuator/health/**")
+                            .permitAll()
+                            .requestMatchers(scrape)
                             .permitAll()
                             .requestMatchers(selfAuthenticated(properties))
                             .permitAll()
@@ -345,6 +383,12 @@ public class KernelAutoConfiguration {
                 Clock clock,
                 ObjectProvider<Tracer> tracer) {
             return new CaseJournal(audit, publisher, events, clock, traceparent(tracer));
+        }
+
+        /** Business metrics counted from the committed case events (onewindow.case.events …). */
+        @Bean
+        CaseEventMeter caseEventMeter(ObjectProvider<MeterRegistry> registry) {
+            return new CaseEventMeter(registry.getIfAvailable(SimpleMeterRegistry::new));
         }
 
         /** The W3C trace context of the current span (the causing request or job), if there is one. */

@@ -317,7 +317,7 @@ public class CaseController {
         return clocks.of(file.caseNumber()).stream()
                 .map(s -> {
                     CaseClock c = s.clock();
-                    var statutory = clocks.statutoryClock(file.jurisdiction(), c.startedAt());
+                    var statutory = clocks.statutoryClock(file.jurisdiction(), c);
                     return new ClockView(
                             s.name(),
                             c.effectiveLimit().amount().toPlainString() + " "

@@ -176,7 +176,7 @@ public class ClockKeeper {
         return clocks.ofCase(caseNumber).stream()
                 .filter(s -> s.clock().kind() == ClockKind.APPROVAL)
                 .findFirst()
-                .map(s -> s.clock().due(statutoryClock(jurisdiction, s.clock().startedAt()), now));
+                .map(s -> s.clock().due(statutoryClock(jurisdiction, s.clock()), now));
     }
 
     /**
@@ -198,8 +198,7 @@ public class ClockKeeper {
                 .filter(s -> s.clock().kind() == ClockKind.APPROVAL)
                 .findFirst()
                 .map(s -> {
-                    StatutoryClock statutory =
-                            statutoryClock(jurisdiction, s.clock().startedAt());
+                    StatutoryClock statutory = statutoryClock(jurisdiction, s.clock());
                     return new Standing(s.clock().due(statutory, now), s.clock().level(statutory, now));
                 });
     }
@@ -214,24 +213,26 @@ public class ClockKeeper {
      * (null: never), by the calendar and office hours of its jurisdiction.
      */
     public Instant nextCheck(String jurisdiction, CaseClock clock, SlaLevel reported) {
-        return clock.nextCheck(statutoryClock(jurisdiction, clock.startedAt()), reported)
-                .orElse(null);
+        return clock.nextCheck(statutoryClock(jurisdiction, clock), reported).orElse(null);
     }
 
-    public StatutoryClock statutoryClock(String jurisdiction, Instant startedAt) {
-        return dates.clockOf(jurisdiction, startedAt.atZone(dates.zone()).toLocalDate())
+    /** The statutory clock a case clock runs on: its start date's office hours, its calendar edition. */
+    public StatutoryClock statutoryClock(String jurisdiction, CaseClock clock) {
+        return dates.clockOf(
+                        jurisdiction, clock.startedAt().atZone(dates.zone()).toLocalDate(), clock.calendarThrough())
                 .orElseThrow(() -> new IllegalStateException("no catalogue of " + jurisdiction + " in force"));
     }
 
-    private static CaseClock start(MatterLimit limit, CatalogueVersion version, Instant at) {
+    private CaseClock start(MatterLimit limit, CatalogueVersion version, Instant at) {
         return CaseClock.start(
-                limit.clock(),
-                limit.step(),
-                at,
-                limit.limit().orElseThrow(),
-                limit.pausesFor(),
-                version.jurisdiction().warningThreshold(),
-                limit.extendableTo().orElse(null));
+                        limit.clock(),
+                        limit.step(),
+                        at,
+                        limit.limit().orElseThrow(),
+                        limit.pausesFor(),
+                        version.jurisdiction().warningThreshold(),
+                        limit.extendableTo().orElse(null))
+                .under(dates.calendarThrough());
     }
 
     private void insert(String caseNumber, String jurisdiction, CaseClock clock) {

@@ -53,7 +53,7 @@ public class SlaMonitor {
 
     private void check(ClockStore.Stored stored, Instant now) {
         CaseClock c = stored.clock();
-        StatutoryClock statutory = keeper.statutoryClock(stored.jurisdiction(), c.startedAt());
+        StatutoryClock statutory = keeper.statutoryClock(stored.jurisdiction(), c);
         SlaLevel level = c.level(statutory, now);
         SlaLevel reported = rank(level) > rank(stored.reported()) ? level : stored.reported();
         clocks.checked(

@@ -2,6 +2,8 @@ package org.onewindow.runtime.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +26,7 @@ import org.onewindow.runtime.casefile.CaseController;
 import org.onewindow.runtime.casefile.SupervisionNotices;
 import org.onewindow.runtime.casefile.infrastructure.JdbcCaseFiles;
 import org.onewindow.runtime.casefile.infrastructure.JdbcCaseNotices;
+import org.onewindow.runtime.casefile.infrastructure.OpenCaseGauges;
 import org.onewindow.runtime.casefile.model.CaseFiles;
 import org.onewindow.runtime.casefile.model.CaseNotices;
 import org.onewindow.runtime.clock.ClockKeeper;
@@ -55,6 +58,7 @@ import org.onewindow.runtime.workflow.infrastructure.RetryingTransactions;
 import org.onewindow.runtime.workflow.infrastructure.V1_1__CamundaSchema;
 import org.onewindow.runtime.workflow.model.CaseWorkflow;
 import org.onewindow.runtime.workflow.model.UnitOfWork;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -142,6 +146,12 @@ public class CaseRuntimeAutoConfiguration {
     @Bean
     SlaMonitor slaMonitor(ClockStore clocks, ClockKeeper keeper, CaseJournal journal, Clock clock) {
         return new SlaMonitor(clocks, keeper, journal, clock);
+    }
+
+    /** The open-case gauges (onewindow.cases.open), refreshed on a schedule. */
+    @Bean
+    OpenCaseGauges openCaseGauges(JdbcClient jdbc, Clock clock, ObjectProvider<MeterRegistry> registry) {
+        return new OpenCaseGauges(jdbc, clock, registry.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -186,11 +187,23 @@ public class TaskWork {
                 task.jurisdiction(),
                 completion.comment(),
                 "case.step-completed",
-                Map.of("step", task.activity(), "outcome", decision, "completedBy", caller.username()));
+                stepCompleted(task, decision, caller));
         Map<String, Object> vars = new HashMap<>();
         vars.put(kind + "Decision", decision);
         vars.put(kind + "Comment", completion.comment());
         workflow.complete(task.id(), vars);
+    }
+
+    /** case.step-completed, with when the task was created so the step's duration can be measured. */
+    private static Map<String, Object> stepCompleted(WorkItem task, String outcome, Caller caller) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("step", task.activity());
+        data.put("outcome", outcome);
+        data.put("completedBy", caller.username());
+        if (task.created() != null) {
+            data.put("startedAt", task.created().toString());
+        }
+        return data;
     }
 
     private void deliver(Caller caller, WorkItem task, Completion completion) {

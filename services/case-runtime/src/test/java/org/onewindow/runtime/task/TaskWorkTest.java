@@ -175,7 +175,16 @@ class TaskWorkTest {
             });
             assertThat(f.workflow.task(review.id())).isEmpty();
             assertThat(f.events.single("case.step-completed", cn).data())
-                    .isEqualTo(Map.of("step", REVIEW, "outcome", "APPROVED", "completedBy", "wang"));
+                    .as("with when the task was created, for the step-duration metric")
+                    .isEqualTo(Map.of(
+                            "step",
+                            REVIEW,
+                            "outcome",
+                            "APPROVED",
+                            "completedBy",
+                            "wang",
+                            "startedAt",
+                            review.created().toString()));
         }
 
         @Test

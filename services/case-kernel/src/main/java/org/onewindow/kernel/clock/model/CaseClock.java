@@ -29,7 +29,8 @@ public record CaseClock(
         TimeLimit extensionCeiling,
         List<Pause> pauses,
         List<Extension> extensions,
-        Instant stoppedAt) {
+        Instant stoppedAt,
+        Integer calendarThrough) {
 
     public CaseClock {
         Objects.requireNonNull(kind, "kind");
@@ -65,7 +66,17 @@ public record CaseClock(
                 extensionCeiling,
                 List.of(),
                 List.of(),
+                null,
                 null);
+    }
+
+    /**
+     * The clock runs under the holiday calendar as published up to {@code lastYear}: a notice loaded
+     * later does not move the due date it promised. Null (clocks from before calendars were loaded at
+     * run time): the calendar the platform was built with.
+     */
+    public CaseClock under(Integer lastYear) {
+        return copy(pauses, extensions, stoppedAt, lastYear);
     }
 
     /** 暂停计时 with a reason the limit allows. */
@@ -262,6 +273,10 @@ public record CaseClock(
     }
 
     private CaseClock with(List<Pause> pauses, List<Extension> extensions, Instant stoppedAt) {
+        return copy(pauses, extensions, stoppedAt, calendarThrough);
+    }
+
+    private CaseClock copy(List<Pause> pauses, List<Extension> extensions, Instant stoppedAt, Integer calendarThrough) {
         return new CaseClock(
                 kind,
                 step,
@@ -272,7 +287,8 @@ public record CaseClock(
                 extensionCeiling,
                 pauses,
                 extensions,
-                stoppedAt);
+                stoppedAt,
+                calendarThrough);
     }
 
     /** A suspension: open while {@code to} is null. */

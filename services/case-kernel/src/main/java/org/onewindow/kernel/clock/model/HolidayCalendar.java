@@ -100,6 +100,61 @@ public final class HolidayCalendar {
         return new HolidayCalendar(exceptions, notices);
     }
 
+    /**
+     * This calendar with one year's notice added, or replacing the one it had (a corrected notice).
+     * The published years stay consecutive: a year after the next one is refused.
+     */
+    public HolidayCalendar with(CalendarYear year) {
+        int next = last.getYear() + 1;
+        if (year.year() > next || year.year() < first.getYear() - 1) {
+            throw new IllegalArgumentException("the calendar covers " + first.getYear() + "-" + last.getYear() + "; "
+                    + year.year() + " would leave a year without a notice");
+        }
+        Map<LocalDate, DayKind> merged = new HashMap<>();
+        exceptions.forEach((date, kind) -> {
+            if (date.getYear() != year.year()) {
+                merged.put(date, kind);
+            }
+        });
+        merged.putAll(year.days());
+        Map<Integer, String> published = new HashMap<>(notices);
+        published.put(year.year(), year.notice());
+        return new HolidayCalendar(merged, published);
+    }
+
+    /**
+     * The calendar as it stood when {@code lastYear} was the last published year: later notices
+     * unknown. A clock keeps the calendar it started with, so a year loaded later does not move the
+     * due dates already promised.
+     */
+    public HolidayCalendar through(int lastYear) {
+        if (lastYear >= last.getYear()) {
+            return this;
+        }
+        Map<Integer, String> published = new HashMap<>();
+        notices.forEach((y, notice) -> {
+            if (y <= lastYear) {
+                published.put(y, notice);
+            }
+        });
+        if (published.isEmpty()) {
+            throw new IllegalArgumentException("no published year up to " + lastYear);
+        }
+        Map<LocalDate, DayKind> kept = new HashMap<>();
+        exceptions.forEach((date, kind) -> {
+            // a notice also lists the last days of the year before (元旦 bridges): keep what its year knew
+            if (date.getYear() <= lastYear) {
+                kept.put(date, kind);
+            }
+        });
+        return new HolidayCalendar(kept, published);
+    }
+
+    /** The last year whose notice is published. */
+    public int lastKnownYear() {
+        return last.getYear();
+    }
+
     /** Whether the State Council's notice for that year is in the calendar. */
     public boolean isKnown(int year) {
         return notices.containsKey(year);
