@@ -21,7 +21,7 @@ known() { # -> calendarKnown of 5 working days from 4 January of $YEAR, at the g
 }
 refused() { # description body expected-status expected-field
   call PUT "/api/v1/supervision/calendar/years/$YEAR" "$admin" "$2"
-  if [[ "$STATUS" == "$3" ]] && echo "$BODY" | grep -q "\"field\":\"$4\""; then
+  if [[ "$STATUS" == "$3" ]] && echo "$BODY" | grep -qF "\"field\":\"$4\""; then
     ok "$1: $STATUS, reason on $4: $(echo "$BODY" | json '[v["zh"] for v in d.get("errors", [])][:1]')"
   else
     bad "$1: got $STATUS $BODY"

@@ -20,22 +20,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/supervision/calendar/years": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["years"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/supervision/tasks/{taskId}/reassign": {
         parameters: {
             query?: never;
@@ -94,6 +78,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["applyJointly"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/board/rebuild": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["progress"];
+        put?: never;
+        post: operations["start"];
         delete?: never;
         options?: never;
         head?: never;
@@ -292,6 +292,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/supervision/calendar/years": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["years"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/supervision/board": {
         parameters: {
             query?: never;
@@ -316,6 +332,38 @@ export interface paths {
             cookie?: never;
         };
         get: operations["withinPromise"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/board/ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ratings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/board/monthly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["monthly"];
         put?: never;
         post?: never;
         delete?: never;
@@ -382,11 +430,6 @@ export interface components {
             /** Format: date-time */
             loadedAt?: string;
         };
-        YearView: {
-            /** Format: int32 */
-            year?: number;
-            notice?: string;
-        };
         Reassignment: {
             assignee?: string;
             reason?: string;
@@ -395,6 +438,25 @@ export interface components {
             decision?: string;
             comment?: string;
             channel?: string;
+        };
+        ProgressView: {
+            state?: string;
+            requestedBy?: string;
+            /** Format: date-time */
+            startedAt?: string;
+            /** Format: date-time */
+            finishedAt?: string;
+            /** Format: int64 */
+            eventsTotal?: number;
+            /** Format: int64 */
+            eventsRead?: number;
+            /** Format: int64 */
+            eventsSkipped?: number;
+            /** Format: int64 */
+            lines?: number;
+            /** Format: int64 */
+            durationMs?: number;
+            failure?: string;
         };
         Withdrawal: {
             reason?: string;
@@ -443,6 +505,7 @@ export interface components {
             /** Format: date-time */
             dueAt?: string;
             level?: string;
+            supervised?: boolean;
         };
         Found: {
             caseNumber?: string;
@@ -478,6 +541,11 @@ export interface components {
             deliveredAt?: string;
             level?: string;
         };
+        YearView: {
+            /** Format: int32 */
+            year?: number;
+            notice?: string;
+        };
         Count: {
             service?: string;
             state?: string;
@@ -497,13 +565,24 @@ export interface components {
             dueAt?: string;
             /** Format: date-time */
             overdueSince?: string;
+            /** Format: int64 */
+            remainingWorkingMinutes?: number;
         };
         Overview: {
             jurisdiction?: string;
             /** Format: date-time */
             asOf?: string;
             open?: components["schemas"]["Count"][];
+            departments?: components["schemas"]["Tally"][];
+            matters?: components["schemas"]["Tally"][];
+            ageing?: components["schemas"]["Tally"][];
             cases?: components["schemas"]["Line"][];
+        };
+        Tally: {
+            key?: string;
+            state?: string;
+            /** Format: int64 */
+            cases?: number;
         };
         Share: {
             matterCode?: string;
@@ -520,6 +599,38 @@ export interface components {
             /** Format: date */
             to?: string;
             matters?: components["schemas"]["Share"][];
+        };
+        Ratings: {
+            jurisdiction?: string;
+            /** Format: date */
+            from?: string;
+            /** Format: date */
+            to?: string;
+            ratings?: components["schemas"]["Rating"][];
+        };
+        DepartmentLine: {
+            department?: string;
+            /** Format: int64 */
+            accepted?: number;
+            /** Format: int64 */
+            decided?: number;
+            /** Format: int64 */
+            onTime?: number;
+            /** Format: int64 */
+            breached?: number;
+            /** Format: int64 */
+            rated?: number;
+            /** Format: int64 */
+            dissatisfied?: number;
+            /** Format: int64 */
+            supervisionOrders?: number;
+            /** Format: int64 */
+            rectifications?: number;
+        };
+        Monthly: {
+            jurisdiction?: string;
+            month?: string;
+            departments?: components["schemas"]["DepartmentLine"][];
         };
         CaseLink: {
             otherCase?: string;
@@ -562,6 +673,7 @@ export interface components {
             data?: {
                 [key: string]: unknown;
             };
+            notices?: components["schemas"]["NoticeView"][];
         };
         ClockView: {
             clock?: string;
@@ -574,6 +686,15 @@ export interface components {
             pausedFor?: string;
             level?: string;
             extensions?: components["schemas"]["Extension"][];
+        };
+        NoticeView: {
+            kind?: string;
+            fromCase?: string;
+            escalated?: boolean;
+            /** Format: date-time */
+            respondBy?: string;
+            /** Format: date-time */
+            receivedAt?: string;
         };
         StepView: {
             step?: string;
@@ -625,26 +746,6 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["LoadedView"];
-                };
-            };
-        };
-    };
-    years: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "*/*": components["schemas"]["YearView"][];
                 };
             };
         };
@@ -739,6 +840,46 @@ export interface operations {
                 };
                 content: {
                     "*/*": string;
+                };
+            };
+        };
+    };
+    progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ProgressView"];
+                };
+            };
+        };
+    };
+    start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ProgressView"];
                 };
             };
         };
@@ -1030,6 +1171,26 @@ export interface operations {
             };
         };
     };
+    years: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["YearView"][];
+                };
+            };
+        };
+    };
     board: {
         parameters: {
             query?: {
@@ -1075,6 +1236,51 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["Shares"];
+                };
+            };
+        };
+    };
+    ratings: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Ratings"];
+                };
+            };
+        };
+    };
+    monthly: {
+        parameters: {
+            query?: {
+                month?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Monthly"];
                 };
             };
         };
