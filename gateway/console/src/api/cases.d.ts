@@ -52,6 +52,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/enterprise-opening/joint-applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["applyJointly"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprise-opening/calendar-recomputation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["standing"];
+        put?: never;
+        post: operations["recompute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{caseNumber}/withdrawal": {
         parameters: {
             query?: never;
@@ -257,6 +289,29 @@ export interface components {
             comment?: string;
             channel?: string;
         };
+        RecomputationRequest: {
+            reason?: string;
+            /** Format: int32 */
+            batchSize?: number;
+        };
+        RecomputationBatch: {
+            service?: string;
+            /** Format: int32 */
+            calendarThrough?: number;
+            recomputed?: components["schemas"]["RecomputedCase"][];
+            /** Format: int32 */
+            remaining?: number;
+        };
+        RecomputedCase: {
+            caseNumber?: string;
+            /** Format: date-time */
+            dueBefore?: string;
+            /** Format: date-time */
+            dueAfter?: string;
+            /** Format: date-time */
+            wholeProcessDueAt?: string;
+            calendarKnown?: boolean;
+        };
         Withdrawal: {
             reason?: string;
         };
@@ -304,6 +359,7 @@ export interface components {
             /** Format: date-time */
             dueAt?: string;
             level?: string;
+            supervised?: boolean;
         };
         CaseLine: {
             caseNumber?: string;
@@ -321,6 +377,13 @@ export interface components {
             /** Format: date-time */
             deliveredAt?: string;
             level?: string;
+        };
+        RecomputationStanding: {
+            service?: string;
+            /** Format: int32 */
+            calendarThrough?: number;
+            /** Format: int32 */
+            pending?: number;
         };
         CaseLink: {
             otherCase?: string;
@@ -363,6 +426,7 @@ export interface components {
             data?: {
                 [key: string]: unknown;
             };
+            notices?: components["schemas"]["NoticeView"][];
         };
         ClockView: {
             clock?: string;
@@ -375,6 +439,15 @@ export interface components {
             pausedFor?: string;
             level?: string;
             extensions?: components["schemas"]["Extension"][];
+        };
+        NoticeView: {
+            kind?: string;
+            fromCase?: string;
+            escalated?: boolean;
+            /** Format: date-time */
+            respondBy?: string;
+            /** Format: date-time */
+            receivedAt?: string;
         };
         StepView: {
             step?: string;
@@ -469,6 +542,76 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    applyJointly: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+        };
+    };
+    standing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["RecomputationStanding"];
+                };
+            };
+        };
+    };
+    recompute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RecomputationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["RecomputationBatch"];
+                };
             };
         };
     };

@@ -84,6 +84,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/catalogue/{jurisdiction}/matter-selection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["selection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calendar/{jurisdiction}/due": {
         parameters: {
             query?: never;
@@ -121,7 +137,7 @@ export interface components {
         Limit: {
             limit?: components["schemas"]["TimeLimit"];
             /** @enum {string} */
-            basis?: "STATUTORY" | "PROMISED";
+            basis?: "STATUTORY" | "PROMISED" | "INTERNAL";
             step?: string;
             source?: string;
         };
@@ -147,6 +163,7 @@ export interface components {
             effectiveFrom?: string;
             approvalLimit?: components["schemas"]["Limit"];
             approvalLimitStated?: boolean;
+            openedByPlatform?: boolean;
         };
         TimeLimit: {
             amount?: number;
@@ -160,10 +177,11 @@ export interface components {
         };
         Condition: {
             /** @enum {string} */
-            input?: "CAPACITY_KW" | "CAPACITY_KVA" | "LINE_LENGTH_M" | "PIPE_LENGTH_M" | "INVESTMENT_CNY_10K" | "FLOOR_AREA_M2" | "EXTERNAL_WORKS" | "DIRECT_CONNECTION" | "URBAN_PLANNING_AREA" | "TAX_PREPAID" | "NOTARISED" | "UNDER_CONSTRUCTION" | "LOW_RISK" | "PROJECT_CATEGORY" | "VOLTAGE" | "PROJECT_CODE" | "PROJECT_NAME" | "LAND_PARCEL" | "ACCEPTANCE_MODE" | "CONSTRUCTION_SECTION";
+            input?: "CAPACITY_KW" | "CAPACITY_KVA" | "LINE_LENGTH_M" | "PIPE_LENGTH_M" | "INVESTMENT_CNY_10K" | "FLOOR_AREA_M2" | "EXTERNAL_WORKS" | "DIRECT_CONNECTION" | "URBAN_PLANNING_AREA" | "TAX_PREPAID" | "NOTARISED" | "UNDER_CONSTRUCTION" | "LOW_RISK" | "PROJECT_CATEGORY" | "VOLTAGE" | "PROJECT_CODE" | "PROJECT_NAME" | "LAND_PARCEL" | "ACCEPTANCE_MODE" | "CONSTRUCTION_SECTION" | "UNIT_NUMBER" | "TRANSFORMER_UPGRADE" | "INTERESTED_THIRD_PARTY" | "THREE_ZERO_SERVICE" | "ARTERIAL_ROAD_DIGGING" | "HANDLING_DEPARTMENT" | "APPEAL_SUMMARY" | "SUPERVISED_CASE" | "DEPARTMENT_BREACHES_THIS_MONTH" | "RATING_SCORE";
             /** @enum {string} */
             op?: "LE" | "LT" | "GE" | "GT" | "EQ" | "IN";
             values?: unknown[];
+            notRequired?: components["schemas"]["LocalizedText"];
         };
         Fee: {
             item?: components["schemas"]["LocalizedText"];
@@ -196,10 +214,12 @@ export interface components {
             limits?: components["schemas"]["MatterLimit"][];
             materials?: components["schemas"]["Material"][];
             conditions?: components["schemas"]["Condition"][];
-            inputs?: ("CAPACITY_KW" | "CAPACITY_KVA" | "LINE_LENGTH_M" | "PIPE_LENGTH_M" | "INVESTMENT_CNY_10K" | "FLOOR_AREA_M2" | "EXTERNAL_WORKS" | "DIRECT_CONNECTION" | "URBAN_PLANNING_AREA" | "TAX_PREPAID" | "NOTARISED" | "UNDER_CONSTRUCTION" | "LOW_RISK" | "PROJECT_CATEGORY" | "VOLTAGE" | "PROJECT_CODE" | "PROJECT_NAME" | "LAND_PARCEL" | "ACCEPTANCE_MODE" | "CONSTRUCTION_SECTION")[];
+            inputs?: ("CAPACITY_KW" | "CAPACITY_KVA" | "LINE_LENGTH_M" | "PIPE_LENGTH_M" | "INVESTMENT_CNY_10K" | "FLOOR_AREA_M2" | "EXTERNAL_WORKS" | "DIRECT_CONNECTION" | "URBAN_PLANNING_AREA" | "TAX_PREPAID" | "NOTARISED" | "UNDER_CONSTRUCTION" | "LOW_RISK" | "PROJECT_CATEGORY" | "VOLTAGE" | "PROJECT_CODE" | "PROJECT_NAME" | "LAND_PARCEL" | "ACCEPTANCE_MODE" | "CONSTRUCTION_SECTION" | "UNIT_NUMBER" | "TRANSFORMER_UPGRADE" | "INTERESTED_THIRD_PARTY" | "THREE_ZERO_SERVICE" | "ARTERIAL_ROAD_DIGGING" | "HANDLING_DEPARTMENT" | "APPEAL_SUMMARY" | "SUPERVISED_CASE" | "DEPARTMENT_BREACHES_THIS_MONTH" | "RATING_SCORE")[];
             fees?: components["schemas"]["Fee"][];
             components?: components["schemas"]["Component"][];
             deliveryChannels?: ("WINDOW" | "POST" | "E_LICENCE")[];
+            coordinated?: boolean;
+            openedByPlatform?: boolean;
             decisions?: string[];
         };
         MatterLimit: {
@@ -207,7 +227,7 @@ export interface components {
             clock?: "APPROVAL" | "WHOLE_PROCESS" | "STEP";
             step?: string;
             /** @enum {string} */
-            basis?: "STATUTORY" | "PROMISED";
+            basis?: "STATUTORY" | "PROMISED" | "INTERNAL";
             limit?: components["schemas"]["TimeLimit"];
             pausesFor?: ("PUBLIC_NOTICE" | "FEE_PAYMENT" | "HEARING" | "INSPECTION" | "EXPERT_REVIEW" | "APPLICANT_SUPPLEMENT" | "SPECIAL_PROCEDURE" | "CUSTOMER_WORKS" | "UNCONTROLLABLE_WORKS" | "TAX_PAYMENT")[];
             extendableTo?: components["schemas"]["TimeLimit"];
@@ -235,6 +255,35 @@ export interface components {
             /** Format: date-time */
             dueAt?: string;
             calendarKnown?: boolean;
+        };
+        Candidate: {
+            code?: string;
+            name?: components["schemas"]["LocalizedText"];
+            approvalLimit?: components["schemas"]["Limit"];
+            approvalLimitStated?: boolean;
+            met?: components["schemas"]["Threshold"][];
+            missing?: components["schemas"]["Threshold"][];
+            notMet?: components["schemas"]["Threshold"][];
+        };
+        Selection: {
+            jurisdiction?: string;
+            catalogueVersion?: string;
+            /** Format: date */
+            on?: string;
+            inputs?: {
+                [key: string]: unknown;
+            };
+            recommended?: string;
+            fits?: components["schemas"]["Candidate"][];
+            open?: components["schemas"]["Candidate"][];
+            outOfRange?: components["schemas"]["Candidate"][];
+            answerZh?: string;
+        };
+        Threshold: {
+            input?: string;
+            label?: components["schemas"]["LocalizedText"];
+            condition?: string;
+            given?: unknown;
         };
         Due: {
             jurisdiction?: string;
@@ -368,6 +417,35 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["DueDateAnswer"];
+                };
+            };
+        };
+    };
+    selection: {
+        parameters: {
+            query: {
+                service?: string;
+                family?: string;
+                on?: string;
+                parameters: {
+                    [key: string]: string;
+                };
+            };
+            header?: never;
+            path: {
+                jurisdiction: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Selection"];
                 };
             };
         };

@@ -68,6 +68,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/property-registration/calendar-recomputation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["standing"];
+        put?: never;
+        post: operations["recompute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{caseNumber}/withdrawal": {
         parameters: {
             query?: never;
@@ -305,6 +321,29 @@ export interface components {
             comment?: string;
             channel?: string;
         };
+        RecomputationRequest: {
+            reason?: string;
+            /** Format: int32 */
+            batchSize?: number;
+        };
+        RecomputationBatch: {
+            service?: string;
+            /** Format: int32 */
+            calendarThrough?: number;
+            recomputed?: components["schemas"]["RecomputedCase"][];
+            /** Format: int32 */
+            remaining?: number;
+        };
+        RecomputedCase: {
+            caseNumber?: string;
+            /** Format: date-time */
+            dueBefore?: string;
+            /** Format: date-time */
+            dueAfter?: string;
+            /** Format: date-time */
+            wholeProcessDueAt?: string;
+            calendarKnown?: boolean;
+        };
         Withdrawal: {
             reason?: string;
         };
@@ -367,6 +406,7 @@ export interface components {
             /** Format: date-time */
             dueAt?: string;
             level?: string;
+            supervised?: boolean;
         };
         ProjectView: {
             projectCode?: string;
@@ -402,6 +442,13 @@ export interface components {
             /** Format: date-time */
             deliveredAt?: string;
             level?: string;
+        };
+        RecomputationStanding: {
+            service?: string;
+            /** Format: int32 */
+            calendarThrough?: number;
+            /** Format: int32 */
+            pending?: number;
         };
         CaseLink: {
             otherCase?: string;
@@ -444,6 +491,7 @@ export interface components {
             data?: {
                 [key: string]: unknown;
             };
+            notices?: components["schemas"]["NoticeView"][];
         };
         ClockView: {
             clock?: string;
@@ -456,6 +504,15 @@ export interface components {
             pausedFor?: string;
             level?: string;
             extensions?: components["schemas"]["Extension"][];
+        };
+        NoticeView: {
+            kind?: string;
+            fromCase?: string;
+            escalated?: boolean;
+            /** Format: date-time */
+            respondBy?: string;
+            /** Format: date-time */
+            receivedAt?: string;
         };
         StepView: {
             step?: string;
@@ -575,6 +632,50 @@ export interface operations {
                 };
                 content: {
                     "*/*": string;
+                };
+            };
+        };
+    };
+    standing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["RecomputationStanding"];
+                };
+            };
+        };
+    };
+    recompute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RecomputationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["RecomputationBatch"];
                 };
             };
         };

@@ -3,15 +3,13 @@
 // all; the console asks each service the front door routes (GET /api/v1/console/config).
 import { cases } from './client'
 import type { components } from './cases'
-import { problemText } from './problem'
+import { fieldErrors, problemText } from './problem'
+import type { BatchAnswer } from '@/admin/recompute'
 import type { Locale } from '@/format'
 
 export type CaseLine = components['schemas']['CaseLine'] & { service: string }
-/**
- * `supervised` (the supervision service sent a 督办 or 整改 notice about the task's case) is newer
- * than the generated cases.d.ts, so it is added here until the types are generated again.
- */
-export type TaskLine = components['schemas']['TaskLine'] & { service: string; supervised?: boolean }
+/** `supervised`: the supervision service sent a 督办 or 整改 notice about the task's case. */
+export type TaskLine = components['schemas']['TaskLine'] & { service: string }
 export type Completion = components['schemas']['Completion']
 
 type CasesPath = '/api/v1/enterprise-opening/cases'
@@ -87,4 +85,23 @@ export async function claimTask(row: TaskLine, locale: Locale): Promise<string> 
 
 export function complete(service: string, taskId: string, completion: Completion) {
   return cases.POST(completeOf(service), { params: { path: { taskId } }, body: completion })
+}
+
+type RecomputationPath = '/api/v1/enterprise-opening/calendar-recomputation'
+const recomputationOf = (service: string) => `/api/v1/${service}/calendar-recomputation` as RecomputationPath
+
+/** How many open cases of a service still run on an older holiday calendar (administrators). */
+export function recomputationStanding(service: string) {
+  return cases.GET(recomputationOf(service))
+}
+
+/** The next batch of them recomputed onto the calendar now published (one transaction). */
+export async function recomputeBatch(service: string, reason: string, locale: Locale): Promise<BatchAnswer> {
+  try {
+    const { data, error, response } = await cases.POST(recomputationOf(service), { body: { reason } })
+    if (data) return { ok: true, recomputed: data.recomputed ?? [], remaining: data.remaining ?? 0 }
+    return { ok: false, reason: problemText(error, locale, response.status), fields: fieldErrors(error, locale) }
+  } catch {
+    return { ok: false, reason: problemText(undefined, locale) }
+  }
 }

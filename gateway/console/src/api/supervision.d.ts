@@ -84,6 +84,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/supervision/calendar-recomputation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["standing"];
+        put?: never;
+        post: operations["recompute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/supervision/board/rebuild": {
         parameters: {
             query?: never;
@@ -439,6 +455,29 @@ export interface components {
             comment?: string;
             channel?: string;
         };
+        RecomputationRequest: {
+            reason?: string;
+            /** Format: int32 */
+            batchSize?: number;
+        };
+        RecomputationBatch: {
+            service?: string;
+            /** Format: int32 */
+            calendarThrough?: number;
+            recomputed?: components["schemas"]["RecomputedCase"][];
+            /** Format: int32 */
+            remaining?: number;
+        };
+        RecomputedCase: {
+            caseNumber?: string;
+            /** Format: date-time */
+            dueBefore?: string;
+            /** Format: date-time */
+            dueAfter?: string;
+            /** Format: date-time */
+            wholeProcessDueAt?: string;
+            calendarKnown?: boolean;
+        };
         ProgressView: {
             state?: string;
             requestedBy?: string;
@@ -545,6 +584,13 @@ export interface components {
             /** Format: int32 */
             year?: number;
             notice?: string;
+        };
+        RecomputationStanding: {
+            service?: string;
+            /** Format: int32 */
+            calendarThrough?: number;
+            /** Format: int32 */
+            pending?: number;
         };
         Count: {
             service?: string;
@@ -840,6 +886,50 @@ export interface operations {
                 };
                 content: {
                     "*/*": string;
+                };
+            };
+        };
+    };
+    standing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["RecomputationStanding"];
+                };
+            };
+        };
+    };
+    recompute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RecomputationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["RecomputationBatch"];
                 };
             };
         };

@@ -504,6 +504,26 @@ class ConsoleJourneyTest {
         assertThat(admin.text("[data-test=calendar-years]")).doesNotContain("2030");
     }
 
+    @Test
+    @Order(19)
+    void theAdministratorRecomputesTheOpenCasesOntoTheNewCalendarWithAReason() {
+        Browser admin = as("fc-admin", "/admin");
+        admin.waitForText("[data-test=recompute-services]", "企业开办");
+        admin.waitForText("[data-test=recompute-services]", "不动产登记");
+        admin.test("recompute-start").click();
+        admin.waitForText("[data-test=calendar-recompute]", "请写明重算原因");
+        assertThat(admin.all("[data-test=recompute-finished]")).isEmpty();
+
+        admin.type("recompute-reason", "浏览器测试：按已公布的节假日安排重算");
+        admin.test("recompute-start").click();
+        admin.waitForText("[data-test=recompute-finished]", "重算完成");
+        assertThat(admin.all("[data-test=recompute-error]")).isEmpty();
+        assertThat(admin.all("[data-test=recompute-progress]"))
+                .as("a finished bar per service")
+                .hasSize(admin.all("[data-test=recompute-services] tbody tr").size());
+        admin.screenshot("admin-recompute");
+    }
+
     private void applyForUnit(Browser clerk, String matter, String unit) {
         openMatter(clerk, matter);
         clerk.clickText(clerk.test("application-form"), "企业");

@@ -203,6 +203,24 @@ public class ClockKeeper {
                 });
     }
 
+    /**
+     * The case's running clocks put onto the holiday calendar as now published, where they started
+     * under an older edition: for a case whose dates reached into a year without a notice. Stopped
+     * clocks keep the calendar they ran under. Returns how many clocks moved.
+     */
+    public int rebase(String caseNumber) {
+        int through = dates.calendarThrough();
+        int moved = 0;
+        for (ClockStore.Stored s : clocks.ofCase(caseNumber)) {
+            Integer under = s.clock().calendarThrough();
+            if (s.clock().stoppedAt() == null && (under == null || under < through)) {
+                update(s, s.clock().under(through));
+                moved++;
+            }
+        }
+        return moved;
+    }
+
     /** Every clock of the case as it stands now: for the approver's page and the applicant's tracking. */
     public List<ClockStore.Stored> of(String caseNumber) {
         return clocks.ofCase(caseNumber);

@@ -21,6 +21,8 @@ import org.onewindow.kernel.config.KernelAutoConfiguration;
 import org.onewindow.kernel.config.OneWindowProperties;
 import org.onewindow.kernel.events.infrastructure.CaseJournal;
 import org.onewindow.kernel.security.model.AccessPolicy;
+import org.onewindow.runtime.calendar.CalendarRecomputation;
+import org.onewindow.runtime.calendar.CalendarRecomputationController;
 import org.onewindow.runtime.casefile.CaseActions;
 import org.onewindow.runtime.casefile.CaseController;
 import org.onewindow.runtime.casefile.SupervisionNotices;
@@ -83,7 +85,8 @@ import org.springframework.web.client.RestClient;
 @AutoConfiguration(before = KernelAutoConfiguration.class)
 @EnableConfigurationProperties({CaseRuntimeProperties.class, ExternalSystemsProperties.class})
 @EnableScheduling
-@Import({ApplicationController.class, CaseController.class, TaskController.class})
+@Import({ApplicationController.class, CaseController.class, TaskController.class, CalendarRecomputationController.class
+})
 public class CaseRuntimeAutoConfiguration {
 
     /**
@@ -146,6 +149,17 @@ public class CaseRuntimeAutoConfiguration {
     @Bean
     SlaMonitor slaMonitor(ClockStore clocks, ClockKeeper keeper, CaseJournal journal, Clock clock) {
         return new SlaMonitor(clocks, keeper, journal, clock);
+    }
+
+    @Bean
+    CalendarRecomputation calendarRecomputation(
+            CaseFiles cases,
+            ClockStore clocks,
+            ClockKeeper keeper,
+            PromisedDates dates,
+            CaseJournal journal,
+            Clock clock) {
+        return new CalendarRecomputation(cases, clocks, keeper, dates, journal, clock);
     }
 
     /** The open-case gauges (onewindow.cases.open), refreshed on a schedule. */

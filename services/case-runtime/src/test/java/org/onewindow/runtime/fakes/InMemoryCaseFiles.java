@@ -162,6 +162,14 @@ public final class InMemoryCaseFiles implements CaseFiles {
     }
 
     @Override
+    public void repromised(String caseNumber, Instant dueAt, Instant wholeProcessDueAt, boolean calendarKnown) {
+        Row row = rows.get(caseNumber);
+        if (row != null) {
+            row.file = row.file.repromised(dueAt, wholeProcessDueAt, calendarKnown);
+        }
+    }
+
+    @Override
     public boolean rated(String caseNumber, int score, String comment, Instant at) {
         Row row = rows.get(caseNumber);
         if (row == null || row.file.status() != CaseStatus.DELIVERED || row.file.rating() != null) {

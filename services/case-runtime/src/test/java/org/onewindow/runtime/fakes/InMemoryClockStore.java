@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import org.onewindow.kernel.clock.model.CaseClock;
 import org.onewindow.kernel.clock.model.SlaLevel;
+import org.onewindow.runtime.casefile.model.CaseFile;
 import org.onewindow.runtime.clock.model.ClockStore;
 
 /**
@@ -36,12 +37,12 @@ public final class InMemoryClockStore implements ClockStore {
     }
 
     private final TreeMap<Key, Row> rows = new TreeMap<>(ORDER);
-    private final Function<String, Optional<String>> jurisdictionOf;
+    private final Function<String, Optional<CaseFile>> caseOf;
     private final List<Integer> batches = new ArrayList<>();
 
-    /** @param jurisdictionOf the jurisdiction of a stored case, empty when there is no such case */
-    public InMemoryClockStore(Function<String, Optional<String>> jurisdictionOf) {
-        this.jurisdictionOf = jurisdictionOf;
+    /** @param caseOf the stored case, empty when there is no such case */
+    public InMemoryClockStore(Function<String, Optional<CaseFile>> caseOf) {
+        this.caseOf = caseOf;
     }
 
     @Override
@@ -94,6 +95,26 @@ public final class InMemoryClockStore implements ClockStore {
         return due;
     }
 
+    @Override
+    public List<String> behindCalendar(int calendarThrough, int size) {
+        return behind(calendarThrough).limit(size).toList();
+    }
+
+    @Override
+    public int countBehindCalendar(int calendarThrough) {
+        return (int) behind(calendarThrough).count();
+    }
+
+    private java.util.stream.Stream<String> behind(int calendarThrough) {
+        return rows.entrySet().stream()
+                .filter(e -> e.getValue().clock.stoppedAt() == null
+                        && (e.getValue().clock.calendarThrough() == null
+                                || e.getValue().clock.calendarThrough() < calendarThrough))
+                .map(e -> e.getKey().caseNumber())
+                .distinct()
+                .filter(n -> !caseFile(n).calendarKnown());
+    }
+
     // what a test may look at beyond the port
 
     /** How many clocks each call of {@link #dueForCheck} gave, in order: one per batch. */
@@ -137,8 +158,11 @@ public final class InMemoryClockStore implements ClockStore {
     }
 
     private String jurisdiction(String caseNumber) {
-        return jurisdictionOf
-                .apply(caseNumber)
+        return caseFile(caseNumber).jurisdiction();
+    }
+
+    private CaseFile caseFile(String caseNumber) {
+        return caseOf.apply(caseNumber)
                 .orElseThrow(() -> new IllegalStateException("foreign key: no case " + caseNumber));
     }
 }

@@ -29,6 +29,11 @@ public final class People {
         return new Caller("sub-" + name, name, Set.of(Role.SUPERVISOR), jurisdiction, "supervision", null);
     }
 
+    /** A platform administrator (平台管理员). */
+    public static Caller admin() {
+        return new Caller("sub-admin", "admin", Set.of(Role.ADMIN), null, null, null);
+    }
+
     /** A person applying online under their own login. */
     public static Caller applicant(String subject) {
         return new Caller(subject, subject, Set.of(Role.APPLICANT), null, null, null);

@@ -30,11 +30,13 @@ import org.onewindow.kernel.catalogue.model.OwningService;
 import org.onewindow.kernel.catalogue.model.PromisedDates;
 import org.onewindow.kernel.clock.model.ClockKind;
 import org.onewindow.kernel.clock.model.HolidayCalendar;
+import org.onewindow.kernel.clock.model.LiveCalendar;
 import org.onewindow.kernel.clock.model.PauseReason;
 import org.onewindow.kernel.clock.model.TimeLimit;
 import org.onewindow.kernel.events.CaseEventFactory;
 import org.onewindow.kernel.events.infrastructure.CaseJournal;
 import org.onewindow.kernel.security.model.AccessPolicy;
+import org.onewindow.runtime.calendar.CalendarRecomputation;
 import org.onewindow.runtime.casefile.CaseActions;
 import org.onewindow.runtime.casefile.model.CaseFile;
 import org.onewindow.runtime.casefile.model.CaseStatus;
@@ -63,7 +65,7 @@ public final class RuntimeFixture {
     private static final Path SHIPPED_CATALOGUE = Path.of("../../workflow-models/src/main/resources/catalogue");
 
     private static Catalogue shipped;
-    private static HolidayCalendar calendar;
+    private static HolidayCalendar stateCouncil;
 
     public final MutableClock clock;
     public final InMemoryCaseFiles cases;
@@ -73,6 +75,9 @@ public final class RuntimeFixture {
     public final RecordingPublisher events;
     public final Catalogue catalogue;
     public final CatalogueLookup lookup;
+    /** The holiday calendar in force; a test loads next year's notice into it. */
+    public final LiveCalendar calendar;
+
     public final PromisedDates dates;
     public final AccessPolicy access = new AccessPolicy();
     public final CaseJournal journal;
@@ -80,6 +85,7 @@ public final class RuntimeFixture {
     public final IntakeSettings settings;
     public final ClockKeeper clocks;
     public final SlaMonitor sla;
+    public final CalendarRecomputation recomputation;
     public final Intake intake;
     public final CaseActions actions;
     public final TaskWork tasks;
@@ -87,19 +93,21 @@ public final class RuntimeFixture {
     private RuntimeFixture(Builder b) {
         clock = MutableClock.at(b.startingAt, SHANGHAI);
         cases = new InMemoryCaseFiles();
-        clockStore = new InMemoryClockStore(n -> cases.find(n).map(CaseFile::jurisdiction));
+        clockStore = new InMemoryClockStore(cases::find);
         workflow = new RecordingWorkflow(clock).deploy(b.deployed.toArray(String[]::new));
         audit = new InMemoryAuditTrail();
         events = new RecordingPublisher();
         catalogue = b.catalogue;
         lookup = new CatalogueLookup(catalogue);
-        dates = new PromisedDates(catalogue, stateCouncilCalendar(), SHANGHAI);
+        calendar = new LiveCalendar(stateCouncilCalendar());
+        dates = new PromisedDates(catalogue, calendar, SHANGHAI);
         journal = new CaseJournal(audit, events, new CaseEventFactory(b.service.id(), clock, UUID::randomUUID), clock);
         numbers = new CaseNumbers(b.service, new InMemoryCaseNumberSequence(), clock);
         settings = new IntakeSettings(
                 b.service, b.reviewDepartments, b.defaultDepartment, b.deliveryDepartment, b.waitingSteps, "R20/PT30S");
         clocks = new ClockKeeper(clockStore, dates, b.waitingSteps, b.stageSteps);
         sla = new SlaMonitor(clockStore, clocks, journal, clock);
+        recomputation = new CalendarRecomputation(cases, clockStore, clocks, dates, journal, clock);
         intake = new Intake(
                 lookup,
                 AcceptanceRules.standard(),
@@ -228,15 +236,15 @@ public final class RuntimeFixture {
 
     /** The kernel's calendar resource, as KernelAutoConfiguration reads it. */
     public static synchronized HolidayCalendar stateCouncilCalendar() {
-        if (calendar == null) {
+        if (stateCouncil == null) {
             try (InputStream in =
                     HolidayCalendar.class.getResourceAsStream("/org/onewindow/kernel/clock/cn-holidays.csv")) {
-                calendar = HolidayCalendar.read(in);
+                stateCouncil = HolidayCalendar.read(in);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        return calendar;
+        return stateCouncil;
     }
 
     /** The shipped catalogue with one matter of one jurisdiction changed (every version of it). */

@@ -22,6 +22,7 @@ class BoardFeed implements CaseEventHandler {
             "case.suspended",
             "case.resumed",
             "case.extended",
+            "case.due-recomputed",
             "case.sla-warning",
             "case.sla-breached",
             "case.decided",

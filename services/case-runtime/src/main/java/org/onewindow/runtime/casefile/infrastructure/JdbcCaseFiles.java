@@ -211,6 +211,14 @@ public class JdbcCaseFiles implements CaseFiles {
                 .update();
     }
 
+    @Override
+    public void repromised(String caseNumber, Instant dueAt, Instant wholeProcessDueAt, boolean calendarKnown) {
+        jdbc.sql("UPDATE case_file SET due_at = ?, whole_process_due_at = ?, calendar_known = ?, updated_at = now()"
+                        + " WHERE case_number = ?")
+                .params(ts(dueAt), ts(wholeProcessDueAt), calendarKnown, caseNumber)
+                .update();
+    }
+
     private CaseFile caseFile(ResultSet rs, List<CaseFile.Step> steps, List<CaseLink> links) throws SQLException {
         return new CaseFile(
                 rs.getString("case_number"),

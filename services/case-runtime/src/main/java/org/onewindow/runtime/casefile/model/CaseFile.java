@@ -114,6 +114,33 @@ public record CaseFile(
         return copy(status, deliveredAt, merged);
     }
 
+    /** The same case with the receipt's promise computed again (a holiday notice published since). */
+    public CaseFile repromised(Instant nextDueAt, Instant nextWholeProcessDueAt, boolean nextCalendarKnown) {
+        return new CaseFile(
+                caseNumber,
+                jurisdiction,
+                matterCode,
+                catalogueVersion,
+                channel,
+                status,
+                outcome,
+                applicant,
+                applicantSubject,
+                submittedBy,
+                department,
+                acceptedAt,
+                nextDueAt,
+                nextWholeProcessDueAt,
+                nextCalendarKnown,
+                supplementDueAt,
+                deliveredAt,
+                rating,
+                results,
+                causedBy,
+                steps,
+                links);
+    }
+
     private void requireInProgress(String zh, String en) {
         if (status != CaseStatus.IN_PROGRESS) {
             throw Rejection.conflict("case.decided", zh, en);

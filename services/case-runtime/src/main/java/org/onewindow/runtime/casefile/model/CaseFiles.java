@@ -46,4 +46,10 @@ public interface CaseFiles {
 
     /** Links two cases both ways. */
     void link(String caseNumber, CaseLink link);
+
+    /**
+     * The receipt's promise computed again: a holiday notice published after the acceptance made
+     * the dates certain (or moved them).
+     */
+    void repromised(String caseNumber, Instant dueAt, Instant wholeProcessDueAt, boolean calendarKnown);
 }

@@ -19,6 +19,11 @@ public class JdbcClockStore implements ClockStore {
             "c.case_number, f.jurisdiction, c.clock, c.state::text, c.level FROM case_clock c"
                     + " JOIN case_file f ON f.case_number = c.case_number";
 
+    /** 'Calendar unknown' cases with a running clock on an older calendar edition (or none recorded). */
+    private static final String BEHIND_CALENDAR = "FROM case_file f WHERE NOT f.calendar_known"
+            + " AND EXISTS (SELECT 1 FROM case_clock c WHERE c.case_number = f.case_number AND c.running"
+            + " AND coalesce((c.state ->> 'calendarThrough')::int, -1) < ?)";
+
     private final JdbcClient jdbc;
     private final ObjectMapper json;
 
@@ -76,6 +81,22 @@ public class JdbcClockStore implements ClockStore {
                 .params(timestamp(until), size)
                 .query(this::stored)
                 .list();
+    }
+
+    @Override
+    public List<String> behindCalendar(int calendarThrough, int size) {
+        return jdbc.sql("SELECT f.case_number " + BEHIND_CALENDAR + " ORDER BY f.case_number LIMIT ?")
+                .params(calendarThrough, size)
+                .query(String.class)
+                .list();
+    }
+
+    @Override
+    public int countBehindCalendar(int calendarThrough) {
+        return jdbc.sql("SELECT count(*) " + BEHIND_CALENDAR)
+                .param(calendarThrough)
+                .query(Integer.class)
+                .single();
     }
 
     private Stored stored(ResultSet rs, int row) throws SQLException {

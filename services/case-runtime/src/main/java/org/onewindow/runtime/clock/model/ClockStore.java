@@ -37,4 +37,15 @@ public interface ClockStore {
      * can scan side by side.
      */
     List<Stored> dueForCheck(Instant until, int size);
+
+    /**
+     * Up to {@code size} cases whose promise is 'calendar unknown' and that have a running clock
+     * under a calendar edition before {@code calendarThrough} (or under none recorded), in
+     * case-number order: what a recomputation onto a newly published year has left to do. A closed
+     * case has no running clock, so it is never among them.
+     */
+    List<String> behindCalendar(int calendarThrough, int size);
+
+    /** How many cases {@link #behindCalendar} has in all. */
+    int countBehindCalendar(int calendarThrough);
 }

@@ -37,7 +37,7 @@ public final class BoardEvents {
             case "case.suspended" ->
                 Optional.of(line.withClock(line.dueAt(), true, line.level(), line.overdueSince(), at));
             case "case.resumed" -> Optional.of(moved(line, false, data, at));
-            case "case.extended" -> Optional.of(moved(line, line.suspended(), data, at));
+            case "case.extended", "case.due-recomputed" -> Optional.of(moved(line, line.suspended(), data, at));
             case "case.sla-warning" ->
                 approvalClock(data)
                         ? Optional.of(line.withClock(
@@ -99,7 +99,11 @@ public final class BoardEvents {
                 event.time());
     }
 
-    /** 恢复计时 or 延期: the due date as the service announces it now; no longer red if it moved past now. */
+    /**
+     * 恢复计时, 延期, or a recomputation onto a newly published holiday calendar: the due date as the
+     * service announces it now; no longer red if it moved past now, red (overdue since that date)
+     * if it moved to before now.
+     */
     private static BoardCase moved(BoardCase line, boolean suspended, Map<String, Object> data, Instant at) {
         Instant due = instant(data, "promisedDueAt");
         if (due == null) {
@@ -112,7 +116,7 @@ public final class BoardEvents {
                 stillOver
                         ? BoardCase.Level.RED
                         : line.level() == BoardCase.Level.RED ? BoardCase.Level.YELLOW : line.level(),
-                stillOver ? line.overdueSince() : null,
+                stillOver ? (line.overdueSince() != null ? line.overdueSince() : due) : null,
                 at);
     }
 

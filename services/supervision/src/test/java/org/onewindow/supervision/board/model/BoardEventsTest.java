@@ -110,6 +110,28 @@ class BoardEventsTest {
     }
 
     @Test
+    void aRecomputationOntoANewCalendarMovesTheDueDateEitherWay() {
+        Instant later = DUE.plusSeconds(3 * 86_400);
+        BoardCase moved = then(
+                accepted(),
+                "case.due-recomputed",
+                ACCEPTED.plusSeconds(60),
+                Map.of("calendarThrough", 2027, "calendarKnown", true, "promisedDueAt", later.toString()));
+        assertThat(moved.dueAt()).isEqualTo(later);
+        assertThat(moved.level()).isEqualTo(BoardCase.Level.GREEN);
+
+        // a make-up working day (调休上班) can bring the date forward, to before now
+        Instant earlier = DUE.minusSeconds(3600);
+        BoardCase overdue = then(
+                accepted(),
+                "case.due-recomputed",
+                DUE.minusSeconds(60),
+                Map.of("calendarThrough", 2027, "calendarKnown", true, "promisedDueAt", earlier.toString()));
+        assertThat(overdue.level()).isEqualTo(BoardCase.Level.RED);
+        assertThat(overdue.overdueSince()).isEqualTo(earlier);
+    }
+
+    @Test
     void aDecisionRecordsWhetherItCameWithinThePromise() {
         assertThat(then(accepted(), "case.decided", DUE, Map.of("decision", "APPROVED"))
                         .onTime())
