@@ -52,7 +52,7 @@ call PUT "/api/v1/supervision/calendar/years/$YEAR" "$clerk" "$(cat "$FILE")"
 [[ "$STATUS" == 403 ]] && ok "a clerk may not load a calendar: 403" || bad "a clerk loading: got $STATUS"
 
 echo "== a case accepted before the notice, its dates reaching into $YEAR"
-call POST /api/v1/applications "$qx" "$(guide_application QX CP-8 "{\"projectCode\":\"$(project_code 371402)\",\"projectName\":\"日历演练厂房\",\"projectCategory\":\"social-small-industrial-low-risk\",\"floorAreaM2\":1500,\"investmentCny10k\":500,\"landParcel\":\"QX-2026-099\"}")"
+call POST /api/v1/applications "$qx" "$(guide_application QX CP-8 "{\"projectCode\":\"$(project_code 371402)\",\"projectName\":\"日历演练厂房\",\"projectCategory\":\"social-small-industrial-low-risk\",\"lowRisk\":true,\"floorAreaM2\":1500,\"investmentCny10k\":500,\"landParcel\":\"QX-2026-099\"}")"
 CASE="$(echo "$BODY" | json 'd.get("caseNumber", "")' 2>/dev/null)"
 UNKNOWN_AT_ACCEPTANCE="$(echo "$BODY" | json 'str(not d.get("calendarKnown", True))' 2>/dev/null)"
 DUE_BEFORE="$(echo "$BODY" | json 'd.get("promisedDueAt", "")' 2>/dev/null)"
