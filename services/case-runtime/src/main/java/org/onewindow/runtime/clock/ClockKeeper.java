@@ -2,6 +2,8 @@ package org.onewindow.runtime.clock;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -219,6 +221,18 @@ public class ClockKeeper {
             }
         }
         return moved;
+    }
+
+    /** The approval clocks' standing now of many cases (by case number); cases without one are absent. */
+    public Map<String, Standing> approvalStandings(Collection<String> caseNumbers, Instant now) {
+        Map<String, Standing> out = new HashMap<>();
+        for (ClockStore.Stored s : clocks.approvalClocks(caseNumbers)) {
+            StatutoryClock statutory = statutoryClock(s.jurisdiction(), s.clock());
+            out.put(
+                    s.caseNumber(),
+                    new Standing(s.clock().due(statutory, now), s.clock().level(statutory, now)));
+        }
+        return out;
     }
 
     /** Every clock of the case as it stands now: for the approver's page and the applicant's tracking. */

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.onewindow.kernel.clock.model.ClockKind;
 import org.onewindow.kernel.events.infrastructure.CaseJournal;
 import org.onewindow.kernel.problem.model.FieldViolation;
@@ -98,13 +99,14 @@ public class TaskWork {
     /** 待办: the inbox with each task's case, the most urgent first (least time left; no limit last). */
     public List<Queued> queue(Caller caller) {
         Instant now = clock.instant();
-        return inbox(caller).stream()
-                .flatMap(task -> cases.find(task.caseNumber()).stream()
-                        .map(file -> new Queued(
-                                task,
-                                file,
-                                clocks.approvalStanding(file.caseNumber(), file.jurisdiction(), now)
-                                        .orElse(null))))
+        List<WorkItem> tasks = inbox(caller);
+        // three reads for the whole inbox, however long it is
+        Set<String> numbers = tasks.stream().map(WorkItem::caseNumber).collect(Collectors.toSet());
+        Map<String, CaseFile> files = cases.summaries(numbers);
+        Map<String, ClockKeeper.Standing> standings = clocks.approvalStandings(numbers, now);
+        return tasks.stream()
+                .filter(task -> files.containsKey(task.caseNumber()))
+                .map(task -> new Queued(task, files.get(task.caseNumber()), standings.get(task.caseNumber())))
                 .sorted(Comparator.comparing(Queued::dueAt, Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(q -> q.task().created()))
                 .toList();

@@ -2,6 +2,7 @@ package org.onewindow.runtime.fakes;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -159,6 +160,18 @@ public final class InMemoryCaseFiles implements CaseFiles {
         if (row != null) {
             row.file = row.file.withResults(results);
         }
+    }
+
+    @Override
+    public Map<String, CaseFile> summaries(Collection<String> caseNumbers) {
+        Map<String, CaseFile> out = new LinkedHashMap<>();
+        for (String n : caseNumbers) {
+            Row row = rows.get(n);
+            if (row != null) {
+                out.put(n, row.file);
+            }
+        }
+        return out;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.onewindow.runtime.fakes;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +78,15 @@ public final class InMemoryClockStore implements ClockStore {
     public List<Stored> ofCase(String caseNumber) {
         return rows.entrySet().stream()
                 .filter(e -> e.getKey().caseNumber().equals(caseNumber))
+                .map(this::stored)
+                .toList();
+    }
+
+    @Override
+    public List<Stored> approvalClocks(Collection<String> caseNumbers) {
+        return rows.entrySet().stream()
+                .filter(e -> caseNumbers.contains(e.getKey().caseNumber())
+                        && e.getKey().name().equals("APPROVAL"))
                 .map(this::stored)
                 .toList();
     }

@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +30,12 @@ public class JdbcCaseFiles implements CaseFiles {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+
+    /** What {@link #caseFile} reads: every column but the application. */
+    private static final String FILE_COLUMNS = "case_number, jurisdiction, matter_code, catalogue_version, channel,"
+            + " status, outcome, applicant_type, applicant_name, applicant_uscc, applicant_subject, submitted_by,"
+            + " department, accepted_at, due_at, whole_process_due_at, calendar_known, supplement_due_at,"
+            + " delivered_at, rating, results, caused_by";
 
     public JdbcCaseFiles(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
@@ -209,6 +217,21 @@ public class JdbcCaseFiles implements CaseFiles {
         jdbc.sql(sql)
                 .params(link.otherCase(), caseNumber, link.inverse().name())
                 .update();
+    }
+
+    @Override
+    public Map<String, CaseFile> summaries(Collection<String> caseNumbers) {
+        if (caseNumbers.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, CaseFile> out = new HashMap<>();
+        // not the submitted application (JSONB, the largest column): no list shows it
+        jdbc.sql("SELECT " + FILE_COLUMNS + " FROM case_file WHERE case_number = ANY(?)")
+                .param(caseNumbers.toArray(String[]::new))
+                .query((rs, i) -> caseFile(rs, List.of(), List.of()))
+                .list()
+                .forEach(f -> out.put(f.caseNumber(), f));
+        return out;
     }
 
     @Override

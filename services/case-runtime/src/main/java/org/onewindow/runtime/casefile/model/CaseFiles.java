@@ -1,6 +1,7 @@
 package org.onewindow.runtime.casefile.model;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +47,12 @@ public interface CaseFiles {
 
     /** Links two cases both ways. */
     void link(String caseNumber, CaseLink link);
+
+    /**
+     * Many cases at once by case number, as lists show them: without their steps and links (empty),
+     * which only a single case's page needs.
+     */
+    Map<String, CaseFile> summaries(Collection<String> caseNumbers);
 
     /**
      * The receipt's promise computed again: a holiday notice published after the acceptance made

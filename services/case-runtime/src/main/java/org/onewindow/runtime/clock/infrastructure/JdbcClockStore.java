@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.onewindow.kernel.clock.model.CaseClock;
 import org.onewindow.kernel.clock.model.SlaLevel;
@@ -70,6 +71,17 @@ public class JdbcClockStore implements ClockStore {
     public List<Stored> ofCase(String caseNumber) {
         return jdbc.sql("SELECT " + COLUMNS + " WHERE c.case_number = ? ORDER BY c.clock FOR UPDATE OF c")
                 .param(caseNumber)
+                .query(this::stored)
+                .list();
+    }
+
+    @Override
+    public List<Stored> approvalClocks(Collection<String> caseNumbers) {
+        if (caseNumbers.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " WHERE c.case_number = ANY(?) AND c.clock = 'APPROVAL'")
+                .param(caseNumbers.toArray(String[]::new))
                 .query(this::stored)
                 .list();
     }

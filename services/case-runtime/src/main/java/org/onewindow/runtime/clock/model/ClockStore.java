@@ -1,6 +1,7 @@
 package org.onewindow.runtime.clock.model;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.onewindow.kernel.clock.model.CaseClock;
 import org.onewindow.kernel.clock.model.ClockKind;
@@ -30,6 +31,9 @@ public interface ClockStore {
 
     /** The clocks of a case, locked for the calling transaction. */
     List<Stored> ofCase(String caseNumber);
+
+    /** The approval clocks of many cases at once, unlocked: for reading (the approver's inbox). */
+    List<Stored> approvalClocks(Collection<String> caseNumbers);
 
     /**
      * Up to {@code size} running clocks whose check time is at or before {@code until}, earliest
