@@ -111,34 +111,12 @@ public record CaseFile(
     public CaseFile withResults(Map<String, Object> more) {
         Map<String, Object> merged = new LinkedHashMap<>(results);
         merged.putAll(more);
-        return copy(status, deliveredAt, merged);
+        return copy(promised(), status, deliveredAt, merged);
     }
 
     /** The same case with the receipt's promise computed again (a holiday notice published since). */
     public CaseFile repromised(Instant nextDueAt, Instant nextWholeProcessDueAt, boolean nextCalendarKnown) {
-        return new CaseFile(
-                caseNumber,
-                jurisdiction,
-                matterCode,
-                catalogueVersion,
-                channel,
-                status,
-                outcome,
-                applicant,
-                applicantSubject,
-                submittedBy,
-                department,
-                acceptedAt,
-                nextDueAt,
-                nextWholeProcessDueAt,
-                nextCalendarKnown,
-                supplementDueAt,
-                deliveredAt,
-                rating,
-                results,
-                causedBy,
-                steps,
-                links);
+        return copy(new Promised(nextDueAt, nextWholeProcessDueAt, nextCalendarKnown), status, deliveredAt, results);
     }
 
     private void requireInProgress(String zh, String en) {
@@ -148,11 +126,19 @@ public record CaseFile(
     }
 
     private CaseFile withStatus(CaseStatus next, Instant delivered) {
-        return copy(next, delivered, results);
+        return copy(promised(), next, delivered, results);
     }
 
-    /** The same case with what a move changes: its status, its delivery, its results. */
-    private CaseFile copy(CaseStatus nextStatus, Instant nextDeliveredAt, Map<String, Object> nextResults) {
+    /** The dates the receipt promised, and whether the holiday calendar was known for them. */
+    private record Promised(Instant dueAt, Instant wholeProcessDueAt, boolean calendarKnown) {}
+
+    private Promised promised() {
+        return new Promised(dueAt, wholeProcessDueAt, calendarKnown);
+    }
+
+    /** The same case with what a change moves: its promise, its status, its delivery, its results. */
+    private CaseFile copy(
+            Promised promise, CaseStatus nextStatus, Instant nextDeliveredAt, Map<String, Object> nextResults) {
         return new CaseFile(
                 caseNumber,
                 jurisdiction,
@@ -166,9 +152,9 @@ public record CaseFile(
                 submittedBy,
                 department,
                 acceptedAt,
-                dueAt,
-                wholeProcessDueAt,
-                calendarKnown,
+                promise.dueAt(),
+                promise.wholeProcessDueAt(),
+                promise.calendarKnown(),
                 supplementDueAt,
                 nextDeliveredAt,
                 rating,
