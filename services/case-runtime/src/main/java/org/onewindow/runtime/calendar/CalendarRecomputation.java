@@ -2,10 +2,10 @@ package org.onewindow.runtime.calendar;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.onewindow.kernel.catalogue.model.CatalogueVersion;
 import org.onewindow.kernel.catalogue.model.Matter;
 import org.onewindow.kernel.catalogue.model.Promise;
@@ -80,19 +80,17 @@ public class CalendarRecomputation {
                     "reason", "reason.missing", "请写明重算理由，例如：已加载新一年的节假日安排", "give the reason for the recomputation"));
         }
         int through = dates.calendarThrough();
-        List<Recomputed> done = clocks.behindCalendar(through, size).stream()
-                .map(caseNumber -> recompute(caller, caseNumber, reason.strip(), through))
+        Map<String, CaseFile> files = cases.summaries(clocks.behindCalendar(through, size));
+        List<Recomputed> done = files.values().stream()
+                .sorted(Comparator.comparing(CaseFile::caseNumber))
+                .map(file -> recompute(caller, file, reason.strip(), through))
                 .toList();
         return new Batch(through, done, clocks.countBehindCalendar(through));
     }
 
-    private Recomputed recompute(Caller caller, String caseNumber, String reason, int through) {
-        CaseFile file = cases.find(caseNumber)
-                .orElseThrow(() -> new IllegalStateException("a clock without its case " + caseNumber));
-        Instant now = clock.instant();
-        Optional<DueDate> before = keeper.approvalDue(caseNumber, file.jurisdiction(), now);
-        keeper.rebase(caseNumber);
-        Optional<DueDate> after = keeper.approvalDue(caseNumber, file.jurisdiction(), now);
+    private Recomputed recompute(Caller caller, CaseFile file, String reason, int through) {
+        String caseNumber = file.caseNumber();
+        ClockKeeper.Rebased moved = keeper.rebase(caseNumber, file.jurisdiction(), clock.instant());
         CatalogueVersion version = version(file);
         Promise promise = dates.promise(version, matter(file, version), file.acceptedAt());
         Instant wholeProcess = promise.wholeProcess().map(DueDate::at).orElse(null);
@@ -102,16 +100,16 @@ public class CalendarRecomputation {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("calendarThrough", through);
         data.put("calendarKnown", promise.calendarKnown());
-        before.ifPresent(d -> data.put("previousDueAt", d.at().toString()));
-        after.ifPresent(d -> data.put("promisedDueAt", d.at().toString()));
+        moved.dueBefore().ifPresent(d -> data.put("previousDueAt", d.at().toString()));
+        moved.dueAfter().ifPresent(d -> data.put("promisedDueAt", d.at().toString()));
         if (wholeProcess != null) {
             data.put("wholeProcessDueAt", wholeProcess.toString());
         }
         journal.record(caller, "case.recompute-calendar", caseNumber, file.jurisdiction(), reason, EVENT, data);
         return new Recomputed(
                 caseNumber,
-                before.map(DueDate::at).orElse(null),
-                after.map(DueDate::at).orElse(null),
+                moved.dueBefore().map(DueDate::at).orElse(null),
+                moved.dueAfter().map(DueDate::at).orElse(null),
                 wholeProcess,
                 promise.calendarKnown());
     }

@@ -194,33 +194,32 @@ public class ClockKeeper {
     /** Where a case's approval clock stands: when it runs out and its level (绿/黄/红, 暂停). */
     public record Standing(DueDate due, SlaLevel level) {}
 
-    /** The approval clock's standing now, for the approver's inbox; empty when no limit is stated. */
-    public Optional<Standing> approvalStanding(String caseNumber, String jurisdiction, Instant now) {
-        return clocks.ofCase(caseNumber).stream()
-                .filter(s -> s.clock().kind() == ClockKind.APPROVAL)
-                .findFirst()
-                .map(s -> {
-                    StatutoryClock statutory = statutoryClock(jurisdiction, s.clock());
-                    return new Standing(s.clock().due(statutory, now), s.clock().level(statutory, now));
-                });
-    }
+    /** The approval clock's due date before and after a {@link #rebase}; empty without an approval limit. */
+    public record Rebased(Optional<DueDate> dueBefore, Optional<DueDate> dueAfter) {}
 
     /**
      * The case's running clocks put onto the holiday calendar as now published, where they started
      * under an older edition: for a case whose dates reached into a year without a notice. Stopped
-     * clocks keep the calendar they ran under. Returns how many clocks moved.
+     * clocks keep the calendar they ran under. One read of the case's clocks, locked.
      */
-    public int rebase(String caseNumber) {
+    public Rebased rebase(String caseNumber, String jurisdiction, Instant now) {
         int through = dates.calendarThrough();
-        int moved = 0;
+        Optional<DueDate> before = Optional.empty();
+        Optional<DueDate> after = Optional.empty();
         for (ClockStore.Stored s : clocks.ofCase(caseNumber)) {
             Integer under = s.clock().calendarThrough();
-            if (s.clock().stoppedAt() == null && (under == null || under < through)) {
-                update(s, s.clock().under(through));
-                moved++;
+            CaseClock moved = s.clock().stoppedAt() == null && (under == null || under < through)
+                    ? s.clock().under(through)
+                    : s.clock();
+            if (moved != s.clock()) {
+                update(s, moved);
+            }
+            if (moved.kind() == ClockKind.APPROVAL) {
+                before = Optional.of(s.clock().due(statutoryClock(jurisdiction, s.clock()), now));
+                after = Optional.of(moved.due(statutoryClock(jurisdiction, moved), now));
             }
         }
-        return moved;
+        return new Rebased(before, after);
     }
 
     /** The approval clocks' standing now of many cases (by case number); cases without one are absent. */

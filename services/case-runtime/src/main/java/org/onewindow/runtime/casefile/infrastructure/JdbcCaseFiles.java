@@ -94,7 +94,7 @@ public class JdbcCaseFiles implements CaseFiles {
                 .param(caseNumber)
                 .query((rs, i) -> new CaseLink(rs.getString(1), CaseLink.Kind.valueOf(rs.getString(2))))
                 .list();
-        return jdbc.sql("SELECT * FROM case_file WHERE case_number = ?")
+        return jdbc.sql("SELECT " + FILE_COLUMNS + " FROM case_file WHERE case_number = ?")
                 .param(caseNumber)
                 .query((rs, i) -> caseFile(rs, steps, links))
                 .optional();
