@@ -9,7 +9,7 @@
 #   ./infra/bench/bare-camunda.sh status   running or stopped, RSS
 #
 # Environment: BARE_CAMUNDA_PORT (default 8095), BARE_CAMUNDA_TIMEOUT (health wait, default 180 s),
-# BARE_CAMUNDA_HISTORY_LEVEL (default audit, as the services),
+# BARE_CAMUNDA_HISTORY_LEVEL (default activity, as the services),
 # MVN_FLAGS (extra Maven flags for the build, e.g. "-o"), and everything of infra/stack.env
 # (PG_HOST, PG_PORT, PG_SUPERUSER, PG_SUPERUSER_PASSWORD, APP_JAVA_OPTS).
 # Files: log infra/.stack/logs/bare-camunda.log, pid infra/.stack/run/bare-camunda.pid.
@@ -26,7 +26,7 @@ MODULE=infra/bare-camunda
 PORT="${BARE_CAMUNDA_PORT:-8095}"
 TIMEOUT="${BARE_CAMUNDA_TIMEOUT:-180}"
 # the same as the OneWindow services (onewindow-runtime-defaults.yml), so the baseline writes the same history
-HISTORY_LEVEL="${BARE_CAMUNDA_HISTORY_LEVEL:-audit}"
+HISTORY_LEVEL="${BARE_CAMUNDA_HISTORY_LEVEL:-activity}"
 export BARE_CAMUNDA_HISTORY_LEVEL="$HISTORY_LEVEL"
 DB=camunda_bare
 OWNER=camunda_bare_owner

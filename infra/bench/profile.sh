@@ -18,9 +18,21 @@ stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 report="$RESULTS/profile-$stamp.md"
 [[ "${SMOKE:-0}" == 1 ]] && report="$WORK/profile-smoke-$stamp.md"
 
+jfr_start() { jcmd "$1" JFR.start name=profile settings=profile >/dev/null 2>&1; }
+jfr_dump() { # pid name: the measured window only
+  jcmd "$1" JFR.dump name=profile begin="$begin" end="$end" filename="$WORK/$2-$stamp.jfr" >/dev/null 2>&1
+}
+jfr_stop() { jcmd "$1" JFR.stop name=profile >/dev/null 2>&1; }
+
 "$STACK" up >"$WORK/up.log" 2>&1 || { tail -20 "$WORK/up.log" >&2; exit 1; }
 compile_load || exit 1
-gatling IntakeSimulation 20 30 -Dramp=true >/dev/null   # warm-up, not reported
+svc="$(cat "$STACK_DIR/run/$SERVICE.pid")"
+gw="$(cat "$STACK_DIR/run/gateway.pid")"
+# JFR starts before the warm-up: starting a recording stalls a JVM for a moment, which under load
+# pushed calls past the time limit and profiled an open circuit (stop 26); only the measured
+# window is dumped from it (JFR.dump begin/end)
+jfr_start "$svc"; jfr_start "$gw"
+gatling IntakeSimulation "$RATE" "${WARMUP:-120}" -Dramp=true >/dev/null   # warm-up up to RATE, not reported
 
 # CPU ticks of every process tree of the stack, and of everything else (the load generator)
 cpu() {
@@ -57,20 +69,15 @@ for name, t in sorted(ticks.items()):
 PY
 }
 
-jfr_start() { # pid name
-  jcmd "$1" JFR.start name=profile settings=profile filename="$WORK/$2-$stamp.jfr" >/dev/null 2>&1
-}
-jfr_stop() { jcmd "$1" JFR.stop name=profile >/dev/null 2>&1; }
-
-svc="$(cat "$STACK_DIR/run/$SERVICE.pid")"
-gw="$(cat "$STACK_DIR/run/gateway.pid")"
 cpu >"$WORK/cpu-before.tsv"
-jfr_start "$svc" "$SERVICE"; jfr_start "$gw" gateway
+begin="$(date -u +%Y-%m-%dT%H:%M:%S)"
 t0=$(date +%s.%N)
 read -r p50 p95 p99 rps ok ko <<<"$(gatling IntakeSimulation "$RATE" "$DURATION")"
 t1=$(date +%s.%N)
-jfr_stop "$svc"; jfr_stop "$gw"
+end="$(date -u +%Y-%m-%dT%H:%M:%S)"
 cpu >"$WORK/cpu-after.tsv"
+jfr_dump "$svc" "$SERVICE"; jfr_dump "$gw" gateway
+jfr_stop "$svc"; jfr_stop "$gw"
 
 {
   echo "# Intake profile $stamp"
@@ -102,7 +109,23 @@ PY
     echo
     jfr print --stack-depth 64 --events jdk.ExecutionSample "$WORK/$app-$stamp.jfr" 2>/dev/null | python3 -c '
 import re, sys, collections
-tops, owns, total, frames = collections.Counter(), collections.Counter(), 0, []
+tops, owns, incl, total, frames = collections.Counter(), collections.Counter(), collections.Counter(), 0, []
+AREAS = [
+    ("Camunda engine", ("org.camunda.",)),
+    ("JSON (Jackson)", ("com.fasterxml.jackson.",)),
+    ("JDBC (pgjdbc, Hikari)", ("org.postgresql.", "com.zaxxer.hikari.")),
+    ("MyBatis", ("org.apache.ibatis.",)),
+    ("Spring Security, JWT", ("org.springframework.security.", "com.nimbusds.")),
+    ("metrics and tracing", ("io.micrometer.", "io.opentelemetry.")),
+    ("Kafka client", ("org.apache.kafka.",)),
+    ("logging", ("ch.qos.logback.", "org.slf4j.", "org.apache.logging.")),
+    ("HTTP server (Tomcat)", ("org.apache.coyote.", "org.apache.catalina.", "org.apache.tomcat.")),
+    ("HTTP client (JDK)", ("jdk.internal.net.http.", "java.net.http.")),
+    ("Gateway MVC", ("org.springframework.cloud.gateway.",)),
+    ("regex", ("java.util.regex.",)),
+    ("JSON Schema validation", ("com.networknt.",)),
+    ("OneWindow code", ("org.onewindow.",)),
+]
 for line in sys.stdin:
     m = re.match(r"\s+([\w.$]+)\.([\w$<>]+)\(.*line:", line)
     if m:
@@ -112,6 +135,9 @@ for line in sys.stdin:
         tops[".".join(top[:3])] += 1
         own = next((f"{c.rsplit(chr(46), 1)[-1]}.{n}" for c, n in frames if c.startswith("org.onewindow")), "(no OneWindow frame)")
         owns[own] += 1
+        for label, marks in AREAS:
+            if any(c.startswith(marks) for c, _ in frames):
+                incl[label] += 1
         total += 1
         frames = []
 print("| top frame, by package | share |")
@@ -123,6 +149,12 @@ print("| nearest OneWindow frame (the code path that spends it) | share |")
 print("|---|---:|")
 for k, n in owns.most_common(12):
     print(f"| `{k}` | {100 * n / max(total, 1):.0f} % |")
+print()
+print()
+print("| anywhere on the stack (inclusive; a sample can count under several) | share |")
+print("|---|---:|")
+for k, n in sorted(incl.items(), key=lambda kv: -kv[1]):
+    print(f"| {k} | {100 * n / max(total, 1):.0f} % |")
 print()
 print(f"{total} samples.")
 '

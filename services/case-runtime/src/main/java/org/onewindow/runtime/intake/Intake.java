@@ -437,11 +437,11 @@ public class Intake {
             Map<String, Object> domainVariables,
             List<Receipt.MissingMaterial> owed) {
         Map<String, Object> vars = new LinkedHashMap<>(domainVariables);
-        // 容缺: a model may wait for the owed materials (CaseActions delivers materials-complete)
+        // 容缺: a model may wait for the owed materials (CaseActions delivers materials-complete).
+        // Which ones are owed is the case file's (owed_material), not a process variable: as one it
+        // was a Java-serialised list, two byte-array rows and two variable rows per start that no
+        // model read.
         vars.put("materialsComplete", owed.isEmpty());
-        vars.put(
-                "owedMaterials",
-                new ArrayList<>(owed.stream().map(Receipt.MissingMaterial::code).toList()));
         vars.put("caseNumber", file.caseNumber());
         vars.put("jurisdiction", file.jurisdiction());
         vars.put("matterCode", matter.code());

@@ -122,7 +122,6 @@ class IntakeTest {
                                 entry("deliveryDepartment", "window"),
                                 entry("registrationRetryCycle", "R20/PT30S"),
                                 entry("materialsComplete", true),
-                                entry("owedMaterials", List.of()),
                                 entry("reformPath", "STANDARD"));
             });
         }
@@ -317,9 +316,9 @@ class IntakeTest {
                             .toInstant())
                     .isEqualTo(supplementDue);
             assertThat(f.workflow.starts()).singleElement().satisfies(start -> assertThat(start.variables())
-                    .as("a model may wait for what is owed")
+                    .as("a model may wait for what is owed; which materials is the case file's")
                     .containsEntry("materialsComplete", false)
-                    .containsEntry("owedMaterials", List.of("premises-proof", "officer-appointment")));
+                    .doesNotContainKey("owedMaterials"));
             assertThat(f.clockStore.ofCase(receipt.caseNumber())).hasSize(1);
         }
 

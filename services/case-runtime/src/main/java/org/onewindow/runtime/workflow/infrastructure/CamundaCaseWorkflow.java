@@ -5,13 +5,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -33,11 +33,14 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
     private final RuntimeService runtime;
     private final TaskService tasks;
     /**
-     * Process keys known to be deployed. Models are deployed when the service starts and never
-     * undeployed while it runs, so a key once found stays found; asking the engine on every intake
-     * was a query per case (a key not found is asked again: it may be deployed later).
+     * The latest definition of each process key, by id. Models are deployed when the service starts
+     * and never undeployed while it runs, so a key once found stays found, and starting by id spares
+     * the engine its "latest version of this key" query on every intake (starting by key asks the
+     * database each time; by id it is a cache hit). A key not found is asked again: it may be
+     * deployed later. A version deployed by another instance of the service after this one started
+     * is not picked up until this one restarts, which is also when its code would change.
      */
-    private final Set<String> deployedKeys = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> latestDefinitions = new ConcurrentHashMap<>();
 
     public CamundaCaseWorkflow(RepositoryService repository, RuntimeService runtime, TaskService tasks) {
         this.repository = repository;
@@ -47,23 +50,35 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
 
     @Override
     public boolean deployed(String processKey) {
-        if (deployedKeys.contains(processKey)) {
-            return true;
-        }
-        boolean deployed = repository
-                        .createProcessDefinitionQuery()
-                        .processDefinitionKey(processKey)
-                        .count()
-                > 0;
-        if (deployed) {
-            deployedKeys.add(processKey);
-        }
-        return deployed;
+        return latestDefinition(processKey).isPresent();
     }
 
     @Override
     public void start(String processKey, String caseNumber, Map<String, Object> variables) {
-        runtime.startProcessInstanceByKey(processKey, caseNumber, variables);
+        Optional<String> definition = latestDefinition(processKey);
+        if (definition.isPresent()) {
+            runtime.startProcessInstanceById(definition.get(), caseNumber, variables);
+        } else {
+            // the engine's own refusal, with its message, as before
+            runtime.startProcessInstanceByKey(processKey, caseNumber, variables);
+        }
+    }
+
+    private Optional<String> latestDefinition(String processKey) {
+        String known = latestDefinitions.get(processKey);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        ProcessDefinition latest = repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(processKey)
+                .latestVersion()
+                .singleResult();
+        if (latest == null) {
+            return Optional.empty();
+        }
+        latestDefinitions.putIfAbsent(processKey, latest.getId());
+        return Optional.of(latestDefinitions.get(processKey));
     }
 
     @Override
