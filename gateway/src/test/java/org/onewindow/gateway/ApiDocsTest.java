@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -90,6 +91,8 @@ class ApiDocsTest extends BehindTheFrontDoor {
 
     private ResponseEntity<String> get(String path) {
         return RestClient.builder()
+                // the JDK client: Apache HttpClient (on the classpath for the proxy) would retry a 503 itself
+                .requestFactory(new JdkClientHttpRequestFactory())
                 .baseUrl("http://127.0.0.1:" + port)
                 .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> {})
                 .build()

@@ -10,6 +10,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
@@ -44,6 +45,8 @@ abstract class BehindTheFrontDoor {
     /** An LC window clerk applies through the front door; any status is returned, not thrown. */
     ResponseEntity<String> apply() {
         return RestClient.builder()
+                // the JDK client: Apache HttpClient (on the classpath for the proxy) would retry a 503 itself
+                .requestFactory(new JdkClientHttpRequestFactory())
                 .baseUrl("http://127.0.0.1:" + port)
                 .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> {})
                 .build()

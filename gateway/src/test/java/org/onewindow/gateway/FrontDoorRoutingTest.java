@@ -26,6 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /** 一窗受理: one front door, each application and case sent to the back office that owns it. */
@@ -257,6 +258,8 @@ class FrontDoorRoutingTest extends BehindTheFrontDoor {
 
     private RestClient client() {
         return RestClient.builder()
+                // the JDK client: Apache HttpClient (on the classpath for the proxy) would retry a 503 itself
+                .requestFactory(new JdkClientHttpRequestFactory())
                 .baseUrl("http://127.0.0.1:" + port)
                 .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> {})
                 .build();

@@ -5,7 +5,7 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.ConnectException;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import org.onewindow.kernel.problem.infrastructure.ServiceUnavailable;
@@ -121,7 +121,7 @@ final class BackOfficeGuard implements HandlerFilterFunction<ServerResponse, Ser
             if (t instanceof CallNotPermittedException) {
                 return "circuit open";
             }
-            if (t instanceof TimeoutException || t instanceof HttpTimeoutException) {
+            if (t instanceof TimeoutException || t instanceof SocketTimeoutException) {
                 return "time limit exceeded";
             }
             if (t instanceof ConnectException) {

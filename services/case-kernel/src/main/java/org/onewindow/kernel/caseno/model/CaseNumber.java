@@ -72,11 +72,17 @@ public record CaseNumber(String jurisdiction, OwningService service, LocalDate d
 
     @Override
     public String toString() {
-        return "%s-%s-%s-%06d-%c".formatted(jurisdiction, service.code(), DAY.format(day), sequence, checkCharacter());
+        return jurisdiction + "-" + service.code() + "-" + DAY.format(day) + "-" + sixDigits() + "-" + checkCharacter();
     }
 
     private String payload() {
-        return "%s%s%s%06d".formatted(jurisdiction, service.code(), DAY.format(day), sequence);
+        return jurisdiction + service.code() + DAY.format(day) + sixDigits();
+    }
+
+    /** Plain concatenation: String.format's parsing was 1 % of a service's CPU samples on the intake path. */
+    private String sixDigits() {
+        String digits = Long.toString(sequence);
+        return "0".repeat(Math.max(0, 6 - digits.length())) + digits;
     }
 
     /** ISO/IEC 7064 MOD 37-2: weights are powers of 2 modulo the prime 37. */
