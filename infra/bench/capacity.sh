@@ -58,7 +58,7 @@ history="$(sql "$DB" "SELECT value_ FROM act_ge_property WHERE name_ = 'historyL
   echo "- machine: $(machine)"
   echo "- one Gatling JVM for the search (CapacitySimulation), open model; warm-up ramp 1 → $WARMUP_RATE/s over $WARMUP s per system; every rate $REPEATS × $STEP s with $GAP s between; figures are the medians of the $REPEATS repeats"
   echo "- OneWindow: POST /api/v1/applications through the gateway to $SERVICE, $MATTERS, real Keycloak tokens, 201 expected"
-  echo "- bare Camunda: the EO-1 bundle BPMN started through Camunda's REST API (infra/bare-camunda) on the same PostgreSQL, 200 expected; Camunda history level of OneWindow's database: ${history:-?} (2 = audit), the baseline's: ${BARE_CAMUNDA_HISTORY_LEVEL:-audit}"
+  echo "- bare Camunda: the EO-1 bundle BPMN started through Camunda's REST API (infra/bare-camunda) on the same PostgreSQL, 200 expected; Camunda history level of OneWindow's database: ${history:-?} (1 = activity, 2 = audit), the baseline's: ${BARE_CAMUNDA_HISTORY_LEVEL:-activity}"
   echo "- sustained: median p99 ≤ $P99_LIMIT ms and no refusal or failure"
   echo "- command: \`RATES=\"$RATES\" BARE_RATES=\"$BARE_RATES\" STEP=$STEP GAP=$GAP REPEATS=$REPEATS WARMUP=$WARMUP ./infra/bench/capacity.sh\`"
   echo

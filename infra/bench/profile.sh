@@ -2,18 +2,21 @@
 # Where does the intake's time go? One intake run at RATE/s for DURATION s on the local stack, with
 #   - the CPU time each process tree of the stack (and the load generator) spent, per accepted case,
 #     from /proc/<pid>/stat before and after;
-#   - a JFR recording of the service (SERVICE, default enterprise-opening) and the gateway, reduced to the methods
-#     most often on top of the stack (own code and libraries, by package).
+#   - a JFR recording of the service (SERVICE, default enterprise-opening) and the gateway, started
+#     before the warm-up (a ramp up to RATE over WARMUP s) and dumped for the measured window only,
+#     reduced to the methods most often on top of the stack (own code and libraries, by package) and
+#     the share of samples with each library anywhere on the stack.
 # Writes infra/bench/results/profile-<UTC>.md.
 #
-#   ./infra/bench/profile.sh               # 100/s for 30 s
-#   RATE=50 DURATION=20 ./infra/bench/profile.sh
+#   ./infra/bench/profile.sh               # 100/s for 30 s after a 120 s ramp
+#   RATE=50 DURATION=60 WARMUP=120 ./infra/bench/profile.sh   # the healthy path (docs/performance.md, run 5)
 #   SERVICE=construction-permit ./infra/bench/profile.sh   # the construction intake (lib.sh)
 set -uo pipefail
 # shellcheck source=infra/bench/lib.sh
 source "$(dirname "$0")/lib.sh"
 RATE="${RATE:-100}"
 DURATION="${DURATION:-30}"
+WARMUP="${WARMUP:-120}"
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 report="$RESULTS/profile-$stamp.md"
 [[ "${SMOKE:-0}" == 1 ]] && report="$WORK/profile-smoke-$stamp.md"
@@ -32,7 +35,7 @@ gw="$(cat "$STACK_DIR/run/gateway.pid")"
 # pushed calls past the time limit and profiled an open circuit (stop 26); only the measured
 # window is dumped from it (JFR.dump begin/end)
 jfr_start "$svc"; jfr_start "$gw"
-gatling IntakeSimulation "$RATE" "${WARMUP:-120}" -Dramp=true >/dev/null   # warm-up up to RATE, not reported
+gatling IntakeSimulation "$RATE" "$WARMUP" -Dramp=true >/dev/null   # warm-up up to RATE, not reported
 
 # CPU ticks of every process tree of the stack, and of everything else (the load generator)
 cpu() {
@@ -84,7 +87,7 @@ jfr_stop "$svc"; jfr_stop "$gw"
   echo
   echo "- machine: $(machine)"
   echo "- one run: $RATE/s for $DURATION s through the gateway ($SERVICE: $MATTERS): p50 $p50 ms, p95 $p95 ms, p99 $p99 ms, OK $ok, KO $ko"
-  echo "- command: \`SERVICE=$SERVICE RATE=$RATE DURATION=$DURATION ./infra/bench/profile.sh\`"
+  echo "- command: \`SERVICE=$SERVICE RATE=$RATE DURATION=$DURATION WARMUP=$WARMUP ./infra/bench/profile.sh\`"
   echo
   echo "## CPU time per process tree (the machine has $(nproc) cores)"
   echo
