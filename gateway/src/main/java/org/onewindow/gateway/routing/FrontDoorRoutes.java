@@ -113,7 +113,7 @@ class FrontDoorRoutes {
      * for one. A proxy passes answers through as they came: no retries of its own (a 503 with
      * Retry-After is the caller's to honour, and a retried POST could be a second application), no
      * cookie jar shared between callers, no decompression. Idle connections are closed after 10 s,
-     * before a back office's Tomcat closes them (20 s), and checked before reuse after 1 s idle, so a
+     * well inside a back office's keep-alive timeout, and checked before reuse after 1 s idle, so a
      * call is not sent down a connection the other side has just closed.
      */
     @Bean
