@@ -35,6 +35,8 @@ gw="$(cat "$STACK_DIR/run/gateway.pid")"
 # pushed calls past the time limit and profiled an open circuit (stop 26); only the measured
 # window is dumped from it (JFR.dump begin/end)
 jfr_start "$svc"; jfr_start "$gw"
+# a recording left running would cost every later run its overhead: stopped however this script ends
+trap 'jfr_stop "$svc"; jfr_stop "$gw"' EXIT
 gatling IntakeSimulation "$RATE" "$WARMUP" -Dramp=true >/dev/null   # warm-up up to RATE, not reported
 
 # CPU ticks of every process tree of the stack, and of everything else (the load generator)
@@ -80,7 +82,6 @@ t1=$(date +%s.%N)
 end="$(date -u +%Y-%m-%dT%H:%M:%S)"
 cpu >"$WORK/cpu-after.tsv"
 jfr_dump "$svc" "$SERVICE"; jfr_dump "$gw" gateway
-jfr_stop "$svc"; jfr_stop "$gw"
 
 {
   echo "# Intake profile $stamp"
@@ -123,7 +124,7 @@ AREAS = [
     ("Kafka client", ("org.apache.kafka.",)),
     ("logging", ("ch.qos.logback.", "org.slf4j.", "org.apache.logging.")),
     ("HTTP server (Tomcat)", ("org.apache.coyote.", "org.apache.catalina.", "org.apache.tomcat.")),
-    ("HTTP client (JDK)", ("jdk.internal.net.http.", "java.net.http.")),
+    ("HTTP client (JDK, Apache)", ("jdk.internal.net.http.", "java.net.http.", "org.apache.hc.")),
     ("Gateway MVC", ("org.springframework.cloud.gateway.",)),
     ("regex", ("java.util.regex.",)),
     ("JSON Schema validation", ("com.networknt.",)),
@@ -159,7 +160,7 @@ print("|---|---:|")
 for k, n in sorted(incl.items(), key=lambda kv: -kv[1]):
     print(f"| {k} | {100 * n / max(total, 1):.0f} % |")
 print()
-print(f"{total} samples.")
+print(f"{total} samples. JFR keeps 64 frames of a stack, so the outermost ones (Tomcat, the filter chain) are undercounted in the inclusive shares.")
 '
   done
 } >"$report"

@@ -65,20 +65,15 @@ public class CamundaCaseWorkflow implements CaseWorkflow {
     }
 
     private Optional<String> latestDefinition(String processKey) {
-        String known = latestDefinitions.get(processKey);
-        if (known != null) {
-            return Optional.of(known);
-        }
-        ProcessDefinition latest = repository
-                .createProcessDefinitionQuery()
-                .processDefinitionKey(processKey)
-                .latestVersion()
-                .singleResult();
-        if (latest == null) {
-            return Optional.empty();
-        }
-        latestDefinitions.putIfAbsent(processKey, latest.getId());
-        return Optional.of(latestDefinitions.get(processKey));
+        // a key not found maps to nothing and is asked again next time
+        return Optional.ofNullable(latestDefinitions.computeIfAbsent(processKey, key -> {
+            ProcessDefinition latest = repository
+                    .createProcessDefinitionQuery()
+                    .processDefinitionKey(key)
+                    .latestVersion()
+                    .singleResult();
+            return latest == null ? null : latest.getId();
+        }));
     }
 
     @Override
