@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.catalina.startup.Tomcat;
@@ -50,6 +51,7 @@ import org.onewindow.kernel.security.model.AccessPolicy;
 import org.onewindow.kernel.security.model.Caller;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
@@ -64,6 +66,7 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -436,8 +439,11 @@ public class KernelAutoConfiguration {
                 CompletedEventPublications completed,
                 JdbcClient jdbc,
                 @Value("${onewindow.outbox.redeliver-after}") Duration redeliverAfter,
-                @Value("${onewindow.outbox.keep-completed}") Duration keepCompleted) {
-            return new OutboxHousekeeping(incomplete, completed, jdbc, redeliverAfter, keepCompleted);
+                @Value("${onewindow.outbox.keep-completed}") Duration keepCompleted,
+                // Modulith's @Async listener hands events to Kafka on Boot's application executor,
+                // one thread (spring.task.execution in the kernel's defaults)
+                @Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) Executor outboxThread) {
+            return new OutboxHousekeeping(incomplete, completed, jdbc, redeliverAfter, keepCompleted, outboxThread);
         }
 
         @Bean

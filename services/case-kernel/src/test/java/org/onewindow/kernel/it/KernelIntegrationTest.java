@@ -20,11 +20,13 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -45,6 +47,7 @@ import org.onewindow.testkit.KafkaTestBroker;
 import org.onewindow.testkit.OneWindowTestEnvironment;
 import org.onewindow.testkit.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
@@ -53,6 +56,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -99,6 +103,10 @@ class KernelIntegrationTest {
 
     @Autowired
     OutboxHousekeeping outbox;
+
+    @Autowired
+    @Qualifier("applicationTaskExecutor")
+    ThreadPoolTaskExecutor outboxThread;
 
     @Autowired
     ObjectMapper json;
@@ -271,6 +279,73 @@ class KernelIntegrationTest {
                         .query(Integer.class)
                         .single())
                 .isZero();
+    }
+
+    /**
+     * While Kafka is away each send blocks the outbox thread and hand-offs queue behind it; a round
+     * that resubmitted regardless would queue every stuck event once more per round of the outage.
+     */
+    @Test
+    void aRoundWaitsUntilThePreviousRoundsResubmissionsHaveBeenHandedOff() throws Exception {
+        String caseNumber =
+                new CaseNumber("QX", OwningService.ENTERPRISE_OPENING, LocalDate.of(2026, 11, 24), 4444).toString();
+        CaseEvent event = events.create("case.accepted", caseNumber, "QX", Map.of("matterCode", "EO-1"), null);
+        transaction.executeWithoutResult(tx -> publisher.publishEvent(event));
+        assertThat(awaitCompletedPublications(event.id())).isEqualTo(1);
+        CountDownLatch sendReturns = new CountDownLatch(1);
+        outboxThread.execute(() -> {
+            try {
+                sendReturns.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        awaitTrue(() -> outboxThread.getActiveCount() == 1);
+        // stuck only once the thread is blocked: a scheduled round (every 15 s) must not relay it first
+        jdbc.sql("UPDATE event_publication SET completion_date = NULL, publication_date = now() - interval '10 minutes'"
+                        + " WHERE serialized_event LIKE ?")
+                .param("%" + event.id() + "%")
+                .update();
+
+        int queued;
+        try {
+            outbox.redeliver();
+            queued = outboxThread.getQueueSize();
+            outbox.redeliver();
+            outbox.redeliver();
+
+            assertThat(queued)
+                    .as("the first round's resubmission and its marker")
+                    .isGreaterThanOrEqualTo(2);
+            assertThat(outboxThread.getQueueSize())
+                    .as("later rounds queue nothing while the first round's are still waiting")
+                    .isEqualTo(queued);
+        } finally {
+            sendReturns.countDown();
+        }
+
+        assertThat(awaitCompletedPublications(event.id())).isEqualTo(1);
+        awaitTrue(() -> outboxThread.getQueueSize() == 0);
+        assertThat(incompletePublications(event.id())).isZero();
+        assertThat(countRecords(OwningService.ENTERPRISE_OPENING.topic(), caseNumber, 2))
+                .as("sent, then resubmitted once however many rounds passed while the thread was blocked")
+                .isEqualTo(2);
+    }
+
+    private int incompletePublications(String eventId) {
+        return jdbc.sql(
+                        "SELECT count(*) FROM event_publication WHERE serialized_event LIKE ? AND completion_date IS NULL")
+                .param("%" + eventId + "%")
+                .query(Integer.class)
+                .single();
+    }
+
+    private static void awaitTrue(BooleanSupplier condition) {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (!condition.getAsBoolean()) {
+            assertThat(Instant.now()).as("condition within 10 s").isBefore(deadline);
+            sleep();
+        }
     }
 
     @Test
