@@ -15,6 +15,7 @@
 #   ./infra/bench/capacity.sh                          # the full run (about 40 minutes on 2 cores)
 #   SMOKE=1 ./infra/bench/capacity.sh                  # seconds per step: the harness works (CI)
 #   RATES="60 70 80" BARE_RATES= PGBENCH=0 ./infra/bench/capacity.sh   # OneWindow alone, no pgbench
+#   RATES= BARE_RATES= PGBENCH=0 CAPACITY=80 ./infra/bench/capacity.sh  # the overload step alone, at 2 x 80/s
 set -uo pipefail
 # shellcheck source=infra/bench/lib.sh
 source "$(dirname "$0")/lib.sh"
@@ -52,6 +53,43 @@ if [[ -n "$BARE_RATES" ]]; then
 fi
 history="$(sql "$DB" "SELECT value_ FROM act_ge_property WHERE name_ = 'historyLevel'" 2>/dev/null)"
 
+# JIT compilation in the JVMs under test, sampled every 10 s: the report says how many methods each
+# compiled during its warm-up and during the measured steps, so a warm-up too short for compilation
+# to settle shows in the result instead of as a low capacity. The counter is read from the JVM's
+# own perf-data file (what jstat reads); running jstat itself starts a JVM each time, 0.3 s of CPU
+# per sample and JVM, which disturbed the run it measured (capacity-20261204T140336Z).
+jit_log="$WORK/capacity-$stamp-jit.tsv"
+python3 - "$STACK_DIR/run" "$jit_log" gateway "$SERVICE" bare-camunda <<'PY' &
+import glob, struct, sys, time
+run, log, names = sys.argv[1], sys.argv[2], sys.argv[3:]
+def compiled(pid):
+    files = glob.glob(f"/tmp/hsperfdata_*/{pid}")
+    if not files:
+        return None
+    data = open(files[0], "rb").read()
+    order = "<" if data[4] == 1 else ">"
+    entry, count = struct.unpack_from(order + "ii", data, 24)
+    for _ in range(count):
+        length, name_at, _, kind, _, _, _, data_at = struct.unpack_from(order + "iiibbbbi", data, entry)
+        name = data[entry + name_at:data.index(b"\0", entry + name_at)]
+        if name == b"sun.ci.totalCompiles" and kind == ord("J"):
+            return struct.unpack_from(order + "q", data, entry + data_at)[0]
+        entry += length
+    return None
+while True:
+    with open(log, "a") as out:
+        for name in names:
+            try:
+                n = compiled(int(open(f"{run}/{name}.pid").read().strip()))
+            except (OSError, ValueError, struct.error):
+                n = None
+            if n is not None:
+                out.write(f"{int(time.time() * 1000)}\t{name}\t{n}\n")
+    time.sleep(10)
+PY
+jit_pid=$!
+trap 'kill "$jit_pid" 2>/dev/null' EXIT
+
 {
   echo "# Intake capacity $stamp: $SERVICE"
   echo
@@ -60,7 +98,7 @@ history="$(sql "$DB" "SELECT value_ FROM act_ge_property WHERE name_ = 'historyL
   echo "- OneWindow: POST /api/v1/applications through the gateway to $SERVICE, $MATTERS, real Keycloak tokens, 201 expected"
   echo "- bare Camunda: the EO-1 bundle BPMN started through Camunda's REST API (infra/bare-camunda) on the same PostgreSQL, 200 expected; Camunda history level of OneWindow's database: ${history:-?} (1 = activity, 2 = audit), the baseline's: ${BARE_CAMUNDA_HISTORY_LEVEL:-activity}"
   echo "- sustained: median p99 ≤ $P99_LIMIT ms and no refusal or failure"
-  echo "- command: \`RATES=\"$RATES\" BARE_RATES=\"$BARE_RATES\" STEP=$STEP GAP=$GAP REPEATS=$REPEATS WARMUP=$WARMUP ./infra/bench/capacity.sh\`"
+  echo "- command: \`RATES=\"$RATES\" BARE_RATES=\"$BARE_RATES\" STEP=$STEP GAP=$GAP REPEATS=$REPEATS WARMUP=$WARMUP WARMUP_RATE=$WARMUP_RATE ${CAPACITY:+CAPACITY=$CAPACITY }OVERLOAD_WARMUP=$OVERLOAD_WARMUP ./infra/bench/capacity.sh\`"
   echo
 } >"$report"
 
@@ -84,11 +122,13 @@ fi
 # 2. the search, one JVM
 # ---------------------------------------------------------------------------------------------
 samples="$WORK/capacity-$stamp.csv"
-say "capacity search: bare Camunda at $BARE_RATES/s, OneWindow at $RATES/s ($REPEATS × $STEP s each)"
-gatling CapacitySimulation 0 0 -DbareRates="$(csv "$BARE_RATES")" -Drates="$(csv "$RATES")" \
-  -Dstep="$STEP" -Dgap="$GAP" -Drepeats="$REPEATS" -Dwarmup="$WARMUP" -DwarmupRate="$WARMUP_RATE" \
-  -Dsamples="$samples" >/dev/null
-[[ -s "$samples" ]] || { fail "the search wrote no samples (see $WORK/gatling-CapacitySimulation-*.log)"; }
+if [[ -n "$BARE_RATES$RATES" ]]; then
+  say "capacity search: bare Camunda at $BARE_RATES/s, OneWindow at $RATES/s ($REPEATS × $STEP s each)"
+  gatling CapacitySimulation 0 0 -DbareRates="$(csv "$BARE_RATES")" -Drates="$(csv "$RATES")" \
+    -Dstep="$STEP" -Dgap="$GAP" -Drepeats="$REPEATS" -Dwarmup="$WARMUP" -DwarmupRate="$WARMUP_RATE" \
+    -Dsamples="$samples" >/dev/null
+  [[ -s "$samples" ]] || { fail "the search wrote no samples (see $WORK/gatling-CapacitySimulation-*.log)"; }
+fi
 
 # steps SYSTEM "RATES" -> TSV lines: rate repeat offered/s accepted/s p50 p95 p99 max refused failed
 steps() {
@@ -143,20 +183,49 @@ PY
   )"
 }
 
+# jit SYSTEM JVM... -> "JVM: N during the warm-up, M during the steps" for the report
+jit() {
+  python3 - "$samples" "$jit_log" "$WARMUP" "$GAP" "$@" <<'PY'
+import csv, sys
+samples, log, warmup, gap, system, jvms = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5], sys.argv[6:]
+sent = [int(r["sentAtMs"]) - int(r["sinceFirstMs"]) for r in csv.DictReader(open(samples)) if r["system"] == system]
+last = max((int(r["sentAtMs"]) for r in csv.DictReader(open(samples)) if r["system"] == system), default=None)
+if not sent or last is None:
+    sys.exit()
+first, warm_end = sent[0], sent[0] + warmup * 1000
+steps_start = warm_end + gap * 1000
+points = {}
+for line in open(log):
+    at, name, compiled = line.split()
+    points.setdefault(name, []).append((int(at), int(compiled)))
+def at(name, t):
+    before = [c for a, c in points.get(name, []) if a <= t]
+    return before[-1] if before else None
+out = []
+for jvm in jvms:
+    a, b, c, d = at(jvm, first), at(jvm, warm_end), at(jvm, steps_start), at(jvm, last)
+    if None in (a, b, c, d):
+        continue
+    out.append(f"{jvm} {b - a} during the warm-up, {d - c} during the steps")
+print("; ".join(out) or "not sampled")
+PY
+}
+
 bare_best="not measured"
 if [[ -n "$BARE_RATES" && -s "$samples" ]]; then
   out "## Bare Camunda: the same BPMN through Camunda's REST API" ""
   summarise bare "$BARE_RATES"
   bare_best="$best"
-  out "" "**Bare Camunda sustains $bare_best starts/s.**" ""
+  out "" "**Bare Camunda sustains $bare_best starts/s.** Methods JIT-compiled: $(jit bare bare-camunda)." ""
   "$BENCH_DIR/bare-camunda.sh" stop >/dev/null 2>&1
 fi
-ow_best=0
+# CAPACITY: an earlier run's figure, for the overload step alone (RATES= BARE_RATES= PGBENCH=0)
+ow_best="${CAPACITY:-0}"
 if [[ -n "$RATES" && -s "$samples" ]]; then
   out "## OneWindow: intake through the gateway" ""
   summarise onewindow "$RATES"
   ow_best="$best"
-  out "" "**OneWindow sustains $ow_best cases/s.**" ""
+  out "" "**OneWindow sustains $ow_best cases/s.** Methods JIT-compiled: $(jit onewindow gateway "$SERVICE")." ""
   [[ "$ow_best" != 0 ]] || fail "OneWindow sustained none of $RATES/s"
 fi
 
