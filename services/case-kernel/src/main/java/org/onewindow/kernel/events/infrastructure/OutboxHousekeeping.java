@@ -74,8 +74,12 @@ public class OutboxHousekeeping implements MeterBinder {
         if (stuck > 0) {
             log.warn("resubmitting {} event publication(s) incomplete for more than {}", stuck, redeliverAfter);
             previousRoundHandedOff.set(false);
-            incomplete.resubmitIncompletePublicationsOlderThan(redeliverAfter);
-            outboxThread.execute(() -> previousRoundHandedOff.set(true));
+            try {
+                incomplete.resubmitIncompletePublicationsOlderThan(redeliverAfter);
+            } finally {
+                // also after a failed round (the database away): redelivery must not stop for good
+                outboxThread.execute(() -> previousRoundHandedOff.set(true));
+            }
         }
     }
 
