@@ -188,11 +188,12 @@ jit() {
   python3 - "$samples" "$jit_log" "$WARMUP" "$GAP" "$@" <<'PY'
 import csv, sys
 samples, log, warmup, gap, system, jvms = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5], sys.argv[6:]
-sent = [int(r["sentAtMs"]) - int(r["sinceFirstMs"]) for r in csv.DictReader(open(samples)) if r["system"] == system]
-last = max((int(r["sentAtMs"]) for r in csv.DictReader(open(samples)) if r["system"] == system), default=None)
-if not sent or last is None:
+rows = [r for r in csv.DictReader(open(samples)) if r["system"] == system]
+if not rows:
     sys.exit()
-first, warm_end = sent[0], sent[0] + warmup * 1000
+first = int(rows[0]["sentAtMs"]) - int(rows[0]["sinceFirstMs"])
+last = max(int(r["sentAtMs"]) for r in rows)
+warm_end = first + warmup * 1000
 steps_start = warm_end + gap * 1000
 points = {}
 for line in open(log):
