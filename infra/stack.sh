@@ -611,8 +611,11 @@ app_start() { # entry
         ONEWINDOW_DB_OWNER_USER="${db}_owner" ONEWINDOW_DB_OWNER_PASSWORD="$(pg_password "${db}_owner")")
     fi
     info "$name: ${jar#"$ROOT_DIR"/} on port $port"
+    # every collection with its pause, wall clock first: a stall seen by a client is matched
+    # against the JVMs' pauses (two files of 10 MB at most per app)
+    local gc_log="-Xlog:gc:file=$LOG_DIR/$name-gc.log:time,uptime:filecount=2,filesize=10m"
     # shellcheck disable=SC2086
-    spawn "$name" "$logfile" env "${env[@]}" "$JAVA_BIN" $APP_JAVA_OPTS -jar "$jar"
+    spawn "$name" "$logfile" env "${env[@]}" "$JAVA_BIN" $APP_JAVA_OPTS "$gc_log" -jar "$jar"
   fi
   wait_for "$name" "$APP_HEALTH_TIMEOUT" "$(live_pid "$name" || true)" "$logfile" app_healthy "$port"
   ok "$name UP on http://localhost:$port"
