@@ -88,7 +88,12 @@ while True:
     time.sleep(10)
 PY
 jit_pid=$!
-trap 'kill "$jit_pid" 2>/dev/null' EXIT
+# machine stalls: a probe per core that only sleeps 10 ms and notes late wake-ups, real-time when
+# run as root, so a slow answer can be told from a machine that stopped (stall-probe.py)
+stalls="$WORK/capacity-$stamp-stalls.tsv"
+python3 "$BENCH_DIR/stall-probe.py" 86400 "$stalls" &
+probe_pid=$!
+trap 'kill "$jit_pid" "$probe_pid" 2>/dev/null' EXIT
 
 {
   echo "# Intake capacity $stamp: $SERVICE"
@@ -253,6 +258,33 @@ q = lambda xs, p: xs[min(len(xs) - 1, int(round(p * (len(xs) - 1))))] if xs else
 print(len(ref), q(ref, .5), q(ref, .99), ref[-1] if ref else "n/a", allr[-1] if allr else "n/a")
 PY
   read -r n_ref ref50 ref99 refmax allmax <"$WORK/capacity-$stamp-refusals.txt"
+  # which slow refusals were in flight while a core of the machine stood still
+  stall_line="$(python3 - "$samples" "$(( (OVERLOAD_WARMUP + GAP) * 1000 ))" "$stalls" "$(cat "$stalls.priority" 2>/dev/null)" <<'PY'
+import csv, sys
+rows = [r for r in csv.DictReader(open(sys.argv[1]))
+        if r["system"] == "onewindow" and int(r["sinceFirstMs"]) >= int(sys.argv[2])]
+if not rows:
+    print("no steps"); sys.exit()
+first = min(int(r["sentAtMs"]) for r in rows)
+last = max(int(r["sentAtMs"]) + int(r["responseMs"]) for r in rows)
+stalls = []
+try:
+    for line in open(sys.argv[3]):
+        cpu, woke, late = line.split()
+        woke, late = int(woke), float(late)
+        if first <= woke <= last and late >= 50:
+            stalls.append((woke - late, woke))
+except OSError:
+    pass
+slow = [r for r in rows if r["status"] in ("429", "503") and int(r["responseMs"]) > 100]
+during = sum(1 for r in slow
+             if any(a < int(r["sentAtMs"]) + int(r["responseMs"]) and b > int(r["sentAtMs"]) for a, b in stalls))
+longest = max((b - a for a, b in stalls), default=0)
+print(f"a probe on each core ({sys.argv[4] or 'priority unknown'}) woke ≥ 50 ms late {len(stalls)} times "
+      f"during the steps, the longest {longest:.0f} ms; of the {len(slow)} refusals slower than 100 ms, "
+      f"{during} were in flight during such a stall")
+PY
+)"
   accepted="$(python3 -c "import statistics,sys; print(f'{statistics.median(float(l.split()[3]) for l in open(sys.argv[1])):.1f}')" "$WORK/capacity-$stamp-overload.tsv")"
   share="$(python3 -c "import sys; print(f'{100 * float(sys.argv[1]) / float(sys.argv[2]):.0f}')" "$accepted" "$ow_best")"
   out "## Overload: $over/s offered ($OVERLOAD × capacity)" ""
@@ -261,6 +293,7 @@ PY
     out "| $k | $offered | $acc | $p50 | $p95 | $p99 | $mx | $refused | $failed |"
   done <"$WORK/capacity-$stamp-overload.tsv"
   out "" "Accepted: median **$accepted/s = $share % of capacity**. Refusals (503 back-office.busy): $n_ref, answered in p50 $ref50 ms, p99 $ref99 ms, max **$refmax ms**; the slowest answer of all: **$allmax ms** (the gateway's time limit: ${ONEWINDOW_GATEWAY_TIME_LIMIT:-5s})." ""
+  out "Machine stalls: $stall_line (infra/bench/stall-probe.py)." ""
   over_line="$accepted/s accepted ($share % of $ow_best), slowest refusal $refmax ms, slowest answer $allmax ms"
 fi
 
