@@ -247,22 +247,18 @@ if [[ "$ow_best" != 0 && "${OVERLOAD_STEP:-1}" == 1 ]]; then
     -Dwarmup="$OVERLOAD_WARMUP" -DwarmupRate="$ow_best" -Dsamples="$samples" >/dev/null
   WARMUP="$OVERLOAD_WARMUP" steps onewindow "$over" >"$WORK/capacity-$stamp-overload.tsv"
   rm -f "$WORK/capacity-$stamp-refusals.txt"
-  python3 - "$samples" "$(( (OVERLOAD_WARMUP + GAP) * 1000 ))" >"$WORK/capacity-$stamp-refusals.txt" <<'PY'
+  # the refusals, and which slow ones were in flight while a core of the machine stood still
+  python3 - "$samples" "$(( (OVERLOAD_WARMUP + GAP) * 1000 ))" "$stalls" "$(cat "$stalls.priority" 2>/dev/null)" \
+    >"$WORK/capacity-$stamp-refusals.txt" <<'PY'
 import csv, sys
 # the steps only, not the generator's warm-up ramp
 rows = [r for r in csv.DictReader(open(sys.argv[1]))
         if r["system"] == "onewindow" and int(r["sinceFirstMs"]) >= int(sys.argv[2])]
-ref = sorted(int(r["responseMs"]) for r in rows if r["status"] in ("429", "503"))
+refused = [r for r in rows if r["status"] in ("429", "503")]
+ref = sorted(int(r["responseMs"]) for r in refused)
 allr = sorted(int(r["responseMs"]) for r in rows)
 q = lambda xs, p: xs[min(len(xs) - 1, int(round(p * (len(xs) - 1))))] if xs else "n/a"
 print(len(ref), q(ref, .5), q(ref, .99), ref[-1] if ref else "n/a", allr[-1] if allr else "n/a")
-PY
-  read -r n_ref ref50 ref99 refmax allmax <"$WORK/capacity-$stamp-refusals.txt"
-  # which slow refusals were in flight while a core of the machine stood still
-  stall_line="$(python3 - "$samples" "$(( (OVERLOAD_WARMUP + GAP) * 1000 ))" "$stalls" "$(cat "$stalls.priority" 2>/dev/null)" <<'PY'
-import csv, sys
-rows = [r for r in csv.DictReader(open(sys.argv[1]))
-        if r["system"] == "onewindow" and int(r["sinceFirstMs"]) >= int(sys.argv[2])]
 if not rows:
     print("no steps"); sys.exit()
 first = min(int(r["sentAtMs"]) for r in rows)
@@ -276,7 +272,7 @@ try:
             stalls.append((woke - late, woke))
 except OSError:
     pass
-slow = [r for r in rows if r["status"] in ("429", "503") and int(r["responseMs"]) > 100]
+slow = [r for r in refused if int(r["responseMs"]) > 100]
 during = sum(1 for r in slow
              if any(a < int(r["sentAtMs"]) + int(r["responseMs"]) and b > int(r["sentAtMs"]) for a, b in stalls))
 longest = max((b - a for a, b in stalls), default=0)
@@ -284,7 +280,7 @@ print(f"a probe on each core ({sys.argv[4] or 'priority unknown'}) woke ≥ 50 m
       f"during the steps, the longest {longest:.0f} ms; of the {len(slow)} refusals slower than 100 ms, "
       f"{during} were in flight during such a stall")
 PY
-)"
+  { read -r n_ref ref50 ref99 refmax allmax; IFS= read -r stall_line; } <"$WORK/capacity-$stamp-refusals.txt"
   accepted="$(python3 -c "import statistics,sys; print(f'{statistics.median(float(l.split()[3]) for l in open(sys.argv[1])):.1f}')" "$WORK/capacity-$stamp-overload.tsv")"
   share="$(python3 -c "import sys; print(f'{100 * float(sys.argv[1]) / float(sys.argv[2]):.0f}')" "$accepted" "$ow_best")"
   out "## Overload: $over/s offered ($OVERLOAD × capacity)" ""
