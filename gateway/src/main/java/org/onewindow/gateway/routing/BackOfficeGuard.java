@@ -19,10 +19,12 @@ import org.springframework.web.servlet.function.ServerResponse;
 /**
  * Admission control per back office: a bulkhead of concurrent calls, then a circuit breaker; the
  * time limit is the proxy client's own (no second thread per call). What cannot be served is
- * refused at once with a 503 problem and Retry-After, never queued behind the calls already
- * running: a full back office is told "busy, retry in a second", a failing one "unavailable,
- * retry after the circuit's open time". An application that got a 503 was not acknowledged, so
- * retrying it with the same Idempotency-Key is safe.
+ * refused with a 503 problem and Retry-After, never queued behind the calls already running: a
+ * call that finds its back office full waits at most the (tens of ms) admission wait for a free
+ * place, which absorbs the burst after a short pause of the machine, and is then told "busy, retry
+ * in a second"; a failing back office answers "unavailable, retry after the circuit's open time".
+ * An application that got a 503 was not acknowledged, so retrying it with the same Idempotency-Key
+ * is safe.
  */
 final class BackOfficeGuard implements HandlerFilterFunction<ServerResponse, ServerResponse> {
 

@@ -18,7 +18,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import org.apache.hc.core5.util.TimeValue;
 import org.onewindow.gateway.routing.model.ApplicationHead;
@@ -145,7 +144,7 @@ class FrontDoorRoutes {
                 service,
                 BulkheadConfig.custom()
                         .maxConcurrentCalls(properties.maxConcurrentCalls())
-                        .maxWaitDuration(Duration.ZERO)
+                        .maxWaitDuration(properties.admissionWait())
                         .build());
         CircuitBreaker breaker = breakers.circuitBreaker(
                 service,

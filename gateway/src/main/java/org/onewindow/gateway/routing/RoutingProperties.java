@@ -15,9 +15,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param failureRateThreshold percentage of failed calls that opens a service's circuit
  * @param minimumCalls calls seen before the failure rate counts
  * @param openFor how long an open circuit refuses calls; also the Retry-After a caller is given
- * @param maxConcurrentCalls calls one back office is given at once (its bulkhead); the next is
- *     refused at once with a 503 instead of queueing behind them. On a small machine throughput
- *     stops growing long before this many; more would only add waiting.
+ * @param maxConcurrentCalls calls one back office is given at once (its bulkhead); the next waits
+ *     at most {@code admissionWait} for one of them to finish, then is refused with a 503 instead of
+ *     queueing behind them. On a small machine throughput stops growing long before this many; more
+ *     would only add waiting.
+ * @param admissionWait how long a call may wait for a full back office's next free place, in
+ *     arrival order: long enough to absorb the burst after a pause of the machine (the calls that
+ *     arrived during it all come at once), short enough that a refusal is still quick
  * @param busyRetryAfter the Retry-After of a call refused because the back office was full
  */
 @ConfigurationProperties("onewindow.gateway")
@@ -28,6 +32,7 @@ public record RoutingProperties(
         @DefaultValue("10") int minimumCalls,
         @DefaultValue("15s") Duration openFor,
         @DefaultValue("8") int maxConcurrentCalls,
+        @DefaultValue("30ms") Duration admissionWait,
         @DefaultValue("1s") Duration busyRetryAfter) {
 
     /** The services deployed behind this front door: those with a URL. */
