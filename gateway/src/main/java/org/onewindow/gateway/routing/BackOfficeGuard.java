@@ -20,9 +20,9 @@ import org.springframework.web.servlet.function.ServerResponse;
  * Admission control per back office: a bulkhead of concurrent calls, then a circuit breaker; the
  * time limit is the proxy client's own (no second thread per call). What cannot be served is
  * refused with a 503 problem and Retry-After, never queued behind the calls already running: a
- * call that finds its back office full waits at most the (tens of ms) admission wait for a free
- * place, which absorbs the burst after a short pause of the machine, and is then told "busy, retry
- * in a second"; a failing back office answers "unavailable, retry after the circuit's open time".
+ * call that finds its back office full is told "busy, retry in a second" at once, or after the
+ * admission wait where one is configured (at most tens of ms); a failing back office answers
+ * "unavailable, retry after the circuit's open time".
  * An application that got a 503 was not acknowledged, so retrying it with the same Idempotency-Key
  * is safe.
  */

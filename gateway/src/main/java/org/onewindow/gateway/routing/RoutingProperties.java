@@ -20,8 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     queueing behind them. On a small machine throughput stops growing long before this many; more
  *     would only add waiting.
  * @param admissionWait how long a call may wait for a full back office's next free place, in
- *     arrival order: long enough to absorb the burst after a pause of the machine (the calls that
- *     arrived during it all come at once), short enough that a refusal is still quick
+ *     arrival order; 0: refused at once. A wait of tens of ms absorbs the burst after a pause of
+ *     the machine, but in the fault run (docs/performance.md, run 8) it slowed the recovery from a
+ *     retry storm (last receipt 43 s after the last fault, against 3 s without), so it is off
  * @param busyRetryAfter the Retry-After of a call refused because the back office was full
  */
 @ConfigurationProperties("onewindow.gateway")
@@ -32,7 +33,7 @@ public record RoutingProperties(
         @DefaultValue("10") int minimumCalls,
         @DefaultValue("15s") Duration openFor,
         @DefaultValue("8") int maxConcurrentCalls,
-        @DefaultValue("30ms") Duration admissionWait,
+        @DefaultValue("0ms") Duration admissionWait,
         @DefaultValue("1s") Duration busyRetryAfter) {
 
     /** The services deployed behind this front door: those with a URL. */
