@@ -1,11 +1,9 @@
 package org.onewindow.gateway;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.client.WireMock;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,12 +34,7 @@ class BackOfficeAdmissionTest extends BehindTheFrontDoor {
 
     @Test
     void aFullBackOfficeRefusesTheNextCallAtOnceAndAnswersTheOnesInFlight() throws Exception {
-        enterpriseOpening.stubFor(WireMock.post("/api/v1/applications")
-                .willReturn(aResponse()
-                        .withStatus(201)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"caseNumber\":\"LC-EO-20261203-000001-X\"}")
-                        .withFixedDelay(2_000)));
+        backOfficeAnswersAfter(2_000);
         ExecutorService clients = Executors.newFixedThreadPool(2);
         try {
             CountDownLatch sent = new CountDownLatch(2);

@@ -23,12 +23,7 @@ class BackOfficeTimeLimitTest extends BehindTheFrontDoor {
 
     @Test
     void aBackOfficeAnsweringWithinTheConfiguredLimitIsAnsweredEvenAfterASecond() {
-        enterpriseOpening.stubFor(WireMock.post("/api/v1/applications")
-                .willReturn(aResponse()
-                        .withStatus(201)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"caseNumber\":\"LC-EO-20261202-000001-X\"}")
-                        .withFixedDelay(2_000)));
+        backOfficeAnswersAfter(2_000);
 
         ResponseEntity<String> response = apply();
 

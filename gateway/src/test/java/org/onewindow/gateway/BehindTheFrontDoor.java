@@ -2,6 +2,7 @@ package org.onewindow.gateway;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.onewindow.testkit.OneWindowTestEnvironment;
@@ -41,6 +42,16 @@ abstract class BehindTheFrontDoor {
 
     @LocalServerPort
     int port;
+
+    /** The back office accepts every application, answering its receipt after {@code delayMs}. */
+    static void backOfficeAnswersAfter(int delayMs) {
+        enterpriseOpening.stubFor(WireMock.post("/api/v1/applications")
+                .willReturn(WireMock.aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"caseNumber\":\"LC-EO-20261202-000001-X\"}")
+                        .withFixedDelay(delayMs)));
+    }
 
     /** An LC window clerk applies through the front door; any status is returned, not thrown. */
     ResponseEntity<String> apply() {

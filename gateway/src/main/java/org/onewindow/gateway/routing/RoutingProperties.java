@@ -20,9 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     queueing behind them. On a small machine throughput stops growing long before this many; more
  *     would only add waiting.
  * @param admissionWait how long a call may wait for a full back office's next free place, in
- *     arrival order; 0: refused at once. A wait of tens of ms absorbs the burst after a pause of
- *     the machine, but in the fault run (docs/performance.md, run 8) it slowed the recovery from a
- *     retry storm (last receipt 43 s after the last fault, against 3 s without), so it is off
+ *     arrival order; 0: refused at once. Meant to absorb the burst after a pause of the machine;
+ *     off, because no run showed it helps (docs/performance.md, run 8) and every refusal would cost
+ *     the wait
  * @param busyRetryAfter the Retry-After of a call refused because the back office was full
  */
 @ConfigurationProperties("onewindow.gateway")
