@@ -74,19 +74,6 @@ class BackOfficeAdmissionTest extends BehindTheFrontDoor {
         }
     }
 
-    private void awaitBackOfficeCalls(int calls) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (enterpriseOpening
-                        .findAll(postRequestedFor(urlEqualTo("/api/v1/applications")))
-                        .size()
-                < calls) {
-            assertThat(System.nanoTime())
-                    .as("the back office saw %d calls", calls)
-                    .isLessThan(deadline);
-            Thread.sleep(20);
-        }
-    }
-
     private ResponseEntity<String> apply(CountDownLatch sent) {
         sent.countDown();
         return apply();

@@ -38,7 +38,7 @@ class BackOfficeAdmissionWaitTest extends BehindTheFrontDoor {
         ExecutorService clients = Executors.newSingleThreadExecutor();
         try {
             CompletableFuture<ResponseEntity<String>> first = CompletableFuture.supplyAsync(this::apply, clients);
-            awaitFirstCall();
+            awaitBackOfficeCalls(1);
 
             Instant start = Instant.now();
             ResponseEntity<String> waiting = apply();
@@ -58,18 +58,6 @@ class BackOfficeAdmissionWaitTest extends BehindTheFrontDoor {
                     .isZero();
         } finally {
             clients.shutdownNow();
-        }
-    }
-
-    private void awaitFirstCall() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (enterpriseOpening
-                .findAll(postRequestedFor(urlEqualTo("/api/v1/applications")))
-                .isEmpty()) {
-            assertThat(System.nanoTime())
-                    .as("the back office saw the first call")
-                    .isLessThan(deadline);
-            Thread.sleep(10);
         }
     }
 }

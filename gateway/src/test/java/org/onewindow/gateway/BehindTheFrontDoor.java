@@ -1,9 +1,13 @@
 package org.onewindow.gateway;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.onewindow.testkit.OneWindowTestEnvironment;
 import org.onewindow.testkit.TestTokens;
@@ -51,6 +55,20 @@ abstract class BehindTheFrontDoor {
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"caseNumber\":\"LC-EO-20261202-000001-X\"}")
                         .withFixedDelay(delayMs)));
+    }
+
+    /** Waits (5 s at most) until the back office has seen {@code calls} applications. */
+    static void awaitBackOfficeCalls(int calls) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (enterpriseOpening
+                        .findAll(postRequestedFor(urlEqualTo("/api/v1/applications")))
+                        .size()
+                < calls) {
+            assertThat(System.nanoTime())
+                    .as("the back office saw %d calls", calls)
+                    .isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 
     /** An LC window clerk applies through the front door; any status is returned, not thrown. */

@@ -22,9 +22,8 @@ import org.springframework.web.servlet.function.ServerResponse;
  * refused with a 503 problem and Retry-After, never queued behind the calls already running: a
  * call that finds its back office full is told "busy, retry in a second" at once, or after the
  * admission wait where one is configured (at most tens of ms); a failing back office answers
- * "unavailable, retry after the circuit's open time".
- * An application that got a 503 was not acknowledged, so retrying it with the same Idempotency-Key
- * is safe.
+ * "unavailable, retry after the circuit's open time". An application that got a 503 was not
+ * acknowledged, so retrying it with the same Idempotency-Key is safe.
  */
 final class BackOfficeGuard implements HandlerFilterFunction<ServerResponse, ServerResponse> {
 
