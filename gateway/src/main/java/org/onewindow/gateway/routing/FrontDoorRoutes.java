@@ -59,7 +59,7 @@ class FrontDoorRoutes {
                             + " is not a OneWindow service; expected one of "
                             + java.util.Arrays.toString(OwningService.values())));
             URI target = entry.getValue();
-            BackOfficeGuard guard = guard(service.id(), properties, bulkheads, breakers, meters);
+            BackOfficeGuard guard = guard(service.id(), properties, bulkheads, breakers, meters, clock);
 
             RequestPredicate ownsMatter = readBody(
                     ApplicationHead.class,
@@ -139,7 +139,8 @@ class FrontDoorRoutes {
             RoutingProperties properties,
             BulkheadRegistry bulkheads,
             CircuitBreakerRegistry breakers,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            Clock clock) {
         Bulkhead bulkhead = bulkheads.bulkhead(
                 service,
                 BulkheadConfig.custom()
@@ -154,6 +155,6 @@ class FrontDoorRoutes {
                         .slidingWindowSize(Math.max(properties.minimumCalls(), 20))
                         .waitDurationInOpenState(properties.openFor())
                         .build());
-        return new BackOfficeGuard(service, bulkhead, breaker, properties, meters);
+        return new BackOfficeGuard(service, bulkhead, breaker, properties, meters, clock);
     }
 }

@@ -23,7 +23,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     arrival order; 0: refused at once. Meant to absorb the burst after a pause of the machine;
  *     off, because no run showed it helps (docs/performance.md, run 8) and every refusal would cost
  *     the wait
- * @param busyRetryAfter the Retry-After of a call refused because the back office was full
+ * @param busyRetryAfter the Retry-After of a call refused because the back office was full, while
+ *     few callers are waiting; more waiting, a longer one (错峰重试, {@code RetryPacing})
+ * @param busyRetryAfterLongest the longest Retry-After a call refused as busy is given, however many
+ *     are waiting; under 64 s
  */
 @ConfigurationProperties("onewindow.gateway")
 public record RoutingProperties(
@@ -34,7 +37,8 @@ public record RoutingProperties(
         @DefaultValue("15s") Duration openFor,
         @DefaultValue("8") int maxConcurrentCalls,
         @DefaultValue("0ms") Duration admissionWait,
-        @DefaultValue("1s") Duration busyRetryAfter) {
+        @DefaultValue("1s") Duration busyRetryAfter,
+        @DefaultValue("10s") Duration busyRetryAfterLongest) {
 
     /** The services deployed behind this front door: those with a URL. */
     public Map<String, URI> deployed() {

@@ -1,6 +1,7 @@
 package org.onewindow.testkit;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -22,6 +23,11 @@ public class MovableClock {
     /** Moves the clock to a Beijing local time, e.g. {@code 2026-11-24T09:30}. */
     public static void set(String beijingLocalTime) {
         now = at(beijingLocalTime);
+    }
+
+    /** Moves the clock on, e.g. by the seconds a caller was asked to wait. */
+    public static void advance(Duration by) {
+        now = now.plus(by);
     }
 
     public static Instant at(String beijingLocalTime) {
