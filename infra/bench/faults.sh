@@ -45,6 +45,25 @@ events=()
 note() { events+=("$(date -u +%H:%M:%S) $*"); say "$*"; }
 up() { "$STACK" up >>"$run/up.log" 2>&1 || note "stack.sh up failed (see $run/up.log)"; }
 since() { echo $(( $(date +%s) - t0 )); }
+pg_answers() { sql postgres "SELECT 1" >/dev/null 2>&1; }
+kafka_listens() { (exec 3<>"/dev/tcp/$KAFKA_HOST/$KAFKA_PORT") 2>/dev/null; }
+# `stack.sh up` checks every component after the one restarted (Kafka's topics alone take 20 s
+# under this load), so its end is not when the dependency came back: that moment is noted apart,
+# and the recovery is measured from it (pg-back-ms, read by reconcile.py)
+up_noting_when_back() {
+  local probe="$1" what="$2" starting
+  up & starting=$!
+  until "$probe"; do
+    if ! kill -0 "$starting" 2>/dev/null; then
+      "$probe" || { note "$what did not come back"; return; }
+      break
+    fi
+    sleep 0.2
+  done
+  note "$what accepts connections again at +$(since) s"
+  [[ "$what" == PostgreSQL ]] && date +%s%3N >"$run/pg-back-ms"
+  wait "$starting"
+}
 
 from="$(sql "$DB" "SELECT now()")"
 t0=$(date +%s)
@@ -63,13 +82,13 @@ sleep "$GAP"
 note "Kafka stopped at +$(since) s"
 "$STACK" down kafka >>"$run/up.log" 2>&1
 sleep "$KAFKA_DOWN"
-up; note "Kafka healthy again at +$(since) s"
+up_noting_when_back kafka_listens Kafka; note "Kafka healthy again at +$(since) s"
 
 sleep "$GAP"
 note "PostgreSQL stopped at +$(since) s"
 "$STACK" down postgres >>"$run/up.log" 2>&1
 sleep "$PG_DOWN"
-up; note "PostgreSQL healthy again at +$(since) s"
+up_noting_when_back pg_answers PostgreSQL; note "PostgreSQL healthy again at +$(since) s"
 
 (( $(since) < DURATION )) || note "the faults outlasted the load (+$(since) s > $DURATION s): raise DURATION"
 wait "$load"
