@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class RetryPacingTest {
 
@@ -37,39 +39,20 @@ class RetryPacingTest {
 
     @Test
     void callersStillAwayAreCountedUntilTheirTimeIsUp() {
-        admit(T - 5, 5, 100);
-        refuse(T - 1, 600);
-        refuse(T, 598); // with the two below, 600
-        admit(T, 3, 100);
+        crowdToldAtTToWait3s(598); // with the two below, 600
 
         assertThat(pacing.refused(T + 1)).as("the 600 told at T to wait 3 s").isEqualTo(3);
         assertThat(pacing.refused(T + 2)).isEqualTo(3);
     }
 
-    @Test
-    void aCallerRefusedAgainCountsOnce() {
-        admit(T - 5, 5, 100);
-        refuse(T - 1, 600);
-        refuse(T, 600);
-        admit(T, 4, 100);
-        refuse(T + 3, 599);
+    /** Back at T + 3: those turned away again count once, by their latest refusal; the rest are served. */
+    @ParameterizedTest(name = "{0} of the 600 turned away again: {1} s")
+    @CsvSource({"599, 3", "100, 1"})
+    void theAdviceFollowsTheCallersTurnedAwayAgain(int turnedAwayAgain, long advice) {
+        crowdToldAtTToWait3s(600);
+        refuse(T + 3, turnedAwayAgain);
 
-        assertThat(pacing.refused(T + 4))
-                .as("the same 600, back at T + 3 and told again")
-                .isEqualTo(3);
-    }
-
-    @Test
-    void theAdviceFallsBackAsTheCrowdDrains() {
-        admit(T - 5, 5, 100);
-        refuse(T - 1, 600);
-        refuse(T, 600);
-        admit(T, 4, 100);
-        refuse(T + 3, 100);
-
-        assertThat(pacing.refused(T + 4))
-                .as("100 still away / (2 × 100 a second)")
-                .isEqualTo(1);
+        assertThat(pacing.refused(T + 4)).isEqualTo(advice);
     }
 
     @Test
@@ -116,6 +99,14 @@ class RetryPacingTest {
         assertThatThrownBy(() -> new RetryPacing(0, 10)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RetryPacing(5, 4)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RetryPacing(1, 64)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** 600 turned away at T - 1 and again at T (told 3 s then), 100 calls admitted a second throughout. */
+    private void crowdToldAtTToWait3s(int refusedAtT) {
+        admit(T - 5, 5, 100);
+        refuse(T - 1, 600);
+        refuse(T, refusedAtT);
+        admit(T, 4, 100);
     }
 
     private void admit(long from, int seconds, int perSecond) {
