@@ -97,8 +97,11 @@ if back.exists() and receipts:
     backlog = [r for r in receipts if int(r["firstSentAtMs"]) < back_ms and int(r["doneAtMs"]) >= back_ms]
     last_ms = max(int(r["doneAtMs"]) for r in receipts)
     drained = (max(int(r["doneAtMs"]) for r in backlog) - back_ms) / 1000 if backlog else 0.0
-    print(f"INFO  recovery: {len(backlog)} applications unanswered when PostgreSQL accepted connections again; "
-          f"the last of them answered {drained:.1f} s after; the last receipt of all {(last_ms - back_ms) / 1000:.1f} s after")
+    since_back = (last_ms - back_ms) / 1000
+    last_of_all = f"{since_back:.1f} s after" if since_back >= 0 else f"{-since_back:.1f} s before (the load had ended)"
+    print(f"INFO  recovery: {len(backlog)} applications unanswered when PostgreSQL accepted connections again"
+          + (f"; the last of them answered {drained:.1f} s after" if backlog else "")
+          + f"; the last receipt of all {last_of_all}")
 passed = sum(results)
 print(f"{passed} passed, {len(results) - passed} failed")
 sys.exit(0 if passed == len(results) else 1)
