@@ -49,7 +49,7 @@ pg_answers() { sql postgres "SELECT 1" >/dev/null 2>&1; }
 kafka_listens() { (exec 3<>"/dev/tcp/$KAFKA_HOST/$KAFKA_PORT") 2>/dev/null; }
 # `stack.sh up` checks every component after the one restarted (Kafka's topics alone take 20 s
 # under this load), so its end is not when the dependency came back: that moment is noted apart,
-# and the recovery is measured from it (pg-back-ms, read by reconcile.py)
+# and the recovery is measured from it (<what>-back-ms; reconcile.py reads PostgreSQL's)
 up_noting_when_back() {
   local probe="$1" what="$2" starting
   up & starting=$!
@@ -61,7 +61,7 @@ up_noting_when_back() {
     sleep 0.2
   done
   note "$what accepts connections again at +$(since) s"
-  [[ "$what" == PostgreSQL ]] && date +%s%3N >"$run/pg-back-ms"
+  date +%s%3N >"$run/$what-back-ms"
   wait "$starting"
 }
 

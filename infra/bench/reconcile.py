@@ -89,18 +89,18 @@ if waits:
     at = lambda q: waits[min(len(waits) - 1, int(round(q * (len(waits) - 1))))]
     print(f"INFO  first try to receipt: p50 {at(0.5):.2f} s, p99 {at(0.99):.1f} s, max {waits[-1]:.1f} s; "
           f"answered at the first try: {len(receipts) - retried} of {len(receipts)}")
-back = run / "pg-back-ms"
+back = run / "PostgreSQL-back-ms"
 if back.exists() and receipts:
     # recovery from PostgreSQL's return (the last fault): the applications first sent before it
     # and not yet answered then are the backlog; when was its last one answered?
     back_ms = int(back.read_text().strip())
     backlog = [r for r in receipts if int(r["firstSentAtMs"]) < back_ms and int(r["doneAtMs"]) >= back_ms]
     last_ms = max(int(r["doneAtMs"]) for r in receipts)
-    drained = (max(int(r["doneAtMs"]) for r in backlog) - back_ms) / 1000 if backlog else 0.0
     since_back = (last_ms - back_ms) / 1000
     last_of_all = f"{since_back:.1f} s after" if since_back >= 0 else f"{-since_back:.1f} s before (the load had ended)"
     print(f"INFO  recovery: {len(backlog)} applications unanswered when PostgreSQL accepted connections again"
-          + (f"; the last of them answered {drained:.1f} s after" if backlog else "")
+          + (f"; the last of them answered {(max(int(r['doneAtMs']) for r in backlog) - back_ms) / 1000:.1f} s after"
+             if backlog else "")
           + f"; the last receipt of all {last_of_all}")
 passed = sum(results)
 print(f"{passed} passed, {len(results) - passed} failed")

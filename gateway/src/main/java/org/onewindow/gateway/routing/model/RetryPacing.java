@@ -34,7 +34,6 @@ public final class RetryPacing {
     private final long[] refused = new long[KEPT];
     private final long[] advised = new long[KEPT];
     private long advice;
-    private long advisedAt = Long.MIN_VALUE;
 
     /**
      * @param shortest the Retry-After when nobody is waiting, in seconds (at least 1)
@@ -59,12 +58,11 @@ public final class RetryPacing {
     public synchronized long refused(long epochSecond) {
         int i = slot(epochSecond);
         refused[i]++;
-        if (advisedAt != epochSecond) {
+        if (advised[i] == 0) {
             advice = advise(epochSecond);
-            advisedAt = epochSecond;
             advised[i] = advice;
         }
-        return advice;
+        return advised[i];
     }
 
     /** The advice given last, for a gauge; the shortest before any refusal. */
