@@ -6,8 +6,10 @@
 #      (same BPMN, same PostgreSQL, same history level), then OneWindow's intake through the
 #      gateway; each after a warm-up ramp, each a staircase of constant arrival rates, every rate
 #      REPEATS times for STEP s with GAP s of quiet between; per step p50/p95/p99, accepted/s and
-#      refusals; a rate is sustained when the median of its repeats has p99 <= P99_LIMIT ms and
-#      nothing refused or failed
+#      refusals; a rate is sustained when the median of its repeats has p99 <= P99_LIMIT ms, where
+#      the p99 is of every application sent and a refused or failed one counts as slower than any
+#      limit (so at most 1 % may be refused, and only if the rest are fast); the stricter reading,
+#      nothing refused at all, is reported beside it
 #   3. overload: 2x OneWindow's capacity offered, REPEATS times: accepted/s against capacity, the
 #      slowest refusal, the slowest answer of all
 # Writes infra/bench/results/capacity-<UTC>.md; the per-step table also as TSV beside it.
@@ -102,7 +104,7 @@ trap 'kill "$jit_pid" "$probe_pid" 2>/dev/null' EXIT
   echo "- one Gatling JVM for the search (CapacitySimulation), open model; warm-up ramp 1 → $WARMUP_RATE/s over $WARMUP s per system; every rate $REPEATS × $STEP s with $GAP s between; figures are the medians of the $REPEATS repeats"
   echo "- OneWindow: POST /api/v1/applications through the gateway to $SERVICE, $MATTERS, real Keycloak tokens, 201 expected"
   echo "- bare Camunda: the EO-1 bundle BPMN started through Camunda's REST API (infra/bare-camunda) on the same PostgreSQL, 200 expected; Camunda history level of OneWindow's database: ${history:-?} (1 = activity, 2 = audit), the baseline's: ${BARE_CAMUNDA_HISTORY_LEVEL:-activity}"
-  echo "- sustained: median p99 ≤ $P99_LIMIT ms and no refusal or failure"
+  echo "- sustained: the median of the repeats' p99 ≤ $P99_LIMIT ms, the p99 taken over every application sent with a refused or failed one counted as never answered (at most 1 % refused, and only if the rest are fast); the stricter reading, nothing refused or failed, is given beside it"
   echo "- command: \`RATES=\"$RATES\" BARE_RATES=\"$BARE_RATES\" STEP=$STEP GAP=$GAP REPEATS=$REPEATS WARMUP=$WARMUP WARMUP_RATE=$WARMUP_RATE ${CAPACITY:+CAPACITY=$CAPACITY }OVERLOAD_WARMUP=$OVERLOAD_WARMUP ./infra/bench/capacity.sh\`"
   echo
 } >"$report"
@@ -136,6 +138,8 @@ if [[ -n "$BARE_RATES$RATES" ]]; then
 fi
 
 # steps SYSTEM "RATES" -> TSV lines: rate repeat offered/s accepted/s p50 p95 p99 max refused failed
+# p99-of-applications (p50..max are of the answers, refusals included; the last column counts a
+# refused or failed application as never answered: "inf" when more than 1 % were)
 steps() {
   python3 - "$samples" "$1" "$2" "$STEP" "$GAP" "$REPEATS" "$WARMUP" <<'PY'
 import csv, sys
@@ -155,37 +159,45 @@ for rate in rates:
         ok = sum(1 for r in got if r["status"] in ("200", "201"))
         refused = sum(1 for r in got if r["status"] in ("429", "503"))
         failed = len(got) - ok - refused
+        served = sorted([int(r["responseMs"]) for r in got if r["status"] in ("200", "201")]
+                        + [float("inf")] * (refused + failed))
         print("\t".join(str(x) for x in (rate, k + 1, f"{len(got) / step:.1f}", f"{ok / step:.1f}",
-              q(rts, .50), q(rts, .95), q(rts, .99), rts[-1] if rts else "nan", refused, failed)))
+              q(rts, .50), q(rts, .95), q(rts, .99), rts[-1] if rts else "nan", refused, failed,
+              q(served, .99))))
 PY
 }
 
 # summarise SYSTEM "RATES" -> a markdown table in the report; sets best (highest sustained rate)
+# and strict (the same, with nothing refused or failed at any rate up to it)
 summarise() {
   local system="$1" rates="$2"
   steps "$system" "$rates" >"$WORK/capacity-$stamp-$system.tsv"
   cp "$WORK/capacity-$stamp-$system.tsv" "${report%.md}-$system.tsv" 2>/dev/null || true
-  best="$(python3 - "$WORK/capacity-$stamp-$system.tsv" "$P99_LIMIT" 2>>"$report" <<'PY'
+  read -r best strict < <(python3 - "$WORK/capacity-$stamp-$system.tsv" "$P99_LIMIT" 2>>"$report" <<'PY'
 import statistics, sys
 by = {}
 for line in open(sys.argv[1]):
     f = line.rstrip("\n").split("\t")
     by.setdefault(float(f[0]), []).append([float(x) for x in f[2:]])
-limit, best, broken = float(sys.argv[2]), 0, False
-print("| rate (/s) | offered /s | accepted /s | p50 ms | p95 ms | p99 ms | max ms | refused | failed | p99 of each repeat | verdict |", file=sys.stderr)
-print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|", file=sys.stderr)
+limit, best, strict, broken, strict_broken = float(sys.argv[2]), 0, 0, False, False
+print("| rate (/s) | offered /s | accepted /s | p50 ms | p95 ms | p99 ms | max ms | refused | failed | "
+      "p99 of the applications, refused = never ms | the same, each repeat | verdict |", file=sys.stderr)
+print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|", file=sys.stderr)
 for rate, reps in by.items():
     med = [statistics.median(r[i] for r in reps) for i in range(len(reps[0]))]
-    offered, accepted, p50, p95, p99, mx, refused, failed = med
-    ok = p99 <= limit and refused == 0 and failed == 0 and accepted > 0
+    offered, accepted, p50, p95, p99, mx, refused, failed, served99 = med
+    ok = served99 <= limit and accepted > 0
     # the highest rate below which every rate was sustained: one lucky step above a failed one is not capacity
     broken = broken or not ok
     best = rate if not broken else best
+    strict_broken = strict_broken or not (ok and refused == 0 and failed == 0)
+    strict = rate if not strict_broken else strict
+    verdict = ("sustained" if refused == 0 and failed == 0 else "sustained, some refused") if ok else "not sustained"
     print(f"| {rate:g} | {offered:.1f} | {accepted:.1f} | {p50:g} | {p95:g} | {p99:g} | {mx:g} | {refused:g} | {failed:g} | "
-          f"{' / '.join(f'{r[4]:g}' for r in reps)} | {'sustained' if ok else 'not sustained'} |", file=sys.stderr)
-print(f"{best:g}")
+          f"{served99:g} | {' / '.join(f'{r[8]:g}' for r in reps)} | {verdict} |", file=sys.stderr)
+print(f"{best:g} {strict:g}")
 PY
-  )"
+  )
 }
 
 # jit SYSTEM JVM... -> "JVM: N during the warm-up, M during the steps" for the report
@@ -217,21 +229,21 @@ print("; ".join(out) or "not sampled")
 PY
 }
 
-bare_best="not measured"
+bare_best="not measured" bare_strict="not measured"
 if [[ -n "$BARE_RATES" && -s "$samples" ]]; then
   out "## Bare Camunda: the same BPMN through Camunda's REST API" ""
   summarise bare "$BARE_RATES"
-  bare_best="$best"
-  out "" "**Bare Camunda sustains $bare_best starts/s.** Methods JIT-compiled: $(jit bare bare-camunda)." ""
+  bare_best="$best" bare_strict="$strict"
+  out "" "**Bare Camunda sustains $bare_best starts/s** ($bare_strict/s with nothing refused or failed at any rate up to it). Methods JIT-compiled: $(jit bare bare-camunda)." ""
   "$BENCH_DIR/bare-camunda.sh" stop >/dev/null 2>&1
 fi
 # CAPACITY: an earlier run's figure, for the overload step alone (RATES= BARE_RATES= PGBENCH=0)
-ow_best="${CAPACITY:-0}"
+ow_best="${CAPACITY:-0}" ow_strict="not measured"
 if [[ -n "$RATES" && -s "$samples" ]]; then
   out "## OneWindow: intake through the gateway" ""
   summarise onewindow "$RATES"
-  ow_best="$best"
-  out "" "**OneWindow sustains $ow_best cases/s.** Methods JIT-compiled: $(jit onewindow gateway "$SERVICE")." ""
+  ow_best="$best" ow_strict="$strict"
+  out "" "**OneWindow sustains $ow_best cases/s** ($ow_strict/s with nothing refused or failed at any rate up to it). Methods JIT-compiled: $(jit onewindow gateway "$SERVICE")." ""
   [[ "$ow_best" != 0 ]] || fail "OneWindow sustained none of $RATES/s"
 fi
 
@@ -285,7 +297,7 @@ PY
   share="$(python3 -c "import sys; print(f'{100 * float(sys.argv[1]) / float(sys.argv[2]):.0f}')" "$accepted" "$ow_best")"
   out "## Overload: $over/s offered ($OVERLOAD × capacity)" ""
   out "| repeat | offered /s | accepted /s | p50 ms | p95 ms | p99 ms | max ms | refused | failed |" "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-  while IFS=$'\t' read -r _ k offered acc p50 p95 p99 mx refused failed; do
+  while IFS=$'\t' read -r _ k offered acc p50 p95 p99 mx refused failed _; do
     out "| $k | $offered | $acc | $p50 | $p95 | $p99 | $mx | $refused | $failed |"
   done <"$WORK/capacity-$stamp-overload.tsv"
   out "" "Accepted: median **$accepted/s = $share % of capacity**. Refusals (503 back-office.busy): $n_ref, answered in p50 $ref50 ms, p99 $ref99 ms, max **$refmax ms**; the slowest answer of all: **$allmax ms** (the gateway's time limit: ${ONEWINDOW_GATEWAY_TIME_LIMIT:-5s})." ""
@@ -298,9 +310,10 @@ fi
   echo
   echo "| figure | value |"
   echo "|---|---:|"
-  echo "| OneWindow highest sustained intake (p99 ≤ $P99_LIMIT ms) | **$ow_best cases/s** |"
+  echo "| OneWindow highest sustained intake (p99 ≤ $P99_LIMIT ms of the applications, a refused one counted as never answered) | **$ow_best cases/s** |"
   echo "| bare Camunda highest sustained start (same rule, same run) | $bare_best starts/s |"
   echo "| **OneWindow ÷ bare Camunda** | **$(ratio "$ow_best" "$bare_best")** |"
+  echo "| the same with nothing refused or failed (the stricter reading): OneWindow / bare Camunda | $ow_strict / $bare_strict → $(ratio "$ow_strict" "$bare_strict") |"
   echo "| PostgreSQL: the intake's SQL, $PGBENCH_CLIENTS clients (pgbench -M prepared) | ${pg_limit:-not measured} intakes/s |"
   echo "| **OneWindow ÷ PostgreSQL limit** | **$(ratio "$ow_best" "${pg_limit:-0}")** |"
   echo "| at $OVERLOAD × capacity | $over_line |"
