@@ -10,8 +10,10 @@
 #      the p99 is of every application sent and a refused or failed one counts as slower than any
 #      limit (so at most 1 % may be refused, and only if the rest are fast); the stricter reading,
 #      nothing refused at all, is reported beside it
-#   3. overload: 2x OneWindow's capacity offered, REPEATS times: accepted/s against capacity, the
-#      slowest refusal, the slowest answer of all
+#   3. overload: 2x OneWindow's capacity offered, REPEATS times, after a ramp up to that rate (so
+#      that the refusal path, hardly used below capacity, is compiled before it is measured, as the
+#      search's warm-up does for the accepting path): accepted/s against capacity, the slowest
+#      refusal, the slowest answer of all; the ramp's own refusals (the first surge) beside them
 # Writes infra/bench/results/capacity-<UTC>.md; the per-step table also as TSV beside it.
 #
 #   ./infra/bench/capacity.sh                          # the full run (about 40 minutes on 2 cores)
@@ -24,7 +26,7 @@ source "$(dirname "$0")/lib.sh"
 
 if [[ "${SMOKE:-0}" == 1 ]]; then
   : "${STEP:=4}" "${GAP:=2}" "${REPEATS:=1}" "${WARMUP:=10}" "${WARMUP_RATE:=10}"
-  : "${RATES:=5 10}" "${BARE_RATES:=10}" "${PGBENCH_SECONDS:=3}"
+  : "${RATES:=5 10}" "${BARE_RATES:=10}" "${PGBENCH_SECONDS:=3}" "${OVERLOAD_WARMUP:=10}"
 fi
 RATES="${RATES-40 50 60 70 80 90 100 110}"
 BARE_RATES="${BARE_RATES-60 90 120 150 180 210 240}"
@@ -37,7 +39,9 @@ P99_LIMIT="${P99_LIMIT:-150}"
 PGBENCH_CLIENTS="${PGBENCH_CLIENTS:-8}"
 PGBENCH_SECONDS="${PGBENCH_SECONDS:-20}"
 OVERLOAD="${OVERLOAD:-2}"
-OVERLOAD_WARMUP="${OVERLOAD_WARMUP:-20}"   # s: the stack is warm, the generator's new JVM is not
+# s of ramp from 1/s to the overload rate: the generator's JVM is new, and below capacity the
+# gateway hardly ever refuses, so its refusal path compiles only once overload begins
+OVERLOAD_WARMUP="${OVERLOAD_WARMUP:-60}"
 
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 report="$RESULTS/capacity-$stamp.md"
@@ -256,7 +260,7 @@ if [[ "$ow_best" != 0 && "${OVERLOAD_STEP:-1}" == 1 ]]; then
   say "overload: $over/s offered ($OVERLOAD × $ow_best)"
   samples="$WORK/capacity-$stamp-overload.csv"
   gatling CapacitySimulation 0 0 -DbareRates= -Drates="$over" -Dstep="$STEP" -Dgap="$GAP" -Drepeats="$REPEATS" \
-    -Dwarmup="$OVERLOAD_WARMUP" -DwarmupRate="$ow_best" -Dsamples="$samples" >/dev/null
+    -Dwarmup="$OVERLOAD_WARMUP" -DwarmupRate="$over" -Dsamples="$samples" >/dev/null
   WARMUP="$OVERLOAD_WARMUP" steps onewindow "$over" >"$WORK/capacity-$stamp-overload.tsv"
   rm -f "$WORK/capacity-$stamp-refusals.txt"
   # the refusals, and which slow ones were in flight while a core of the machine stood still
@@ -291,8 +295,14 @@ longest = max((b - a for a, b in stalls), default=0)
 print(f"a probe on each core ({sys.argv[4] or 'priority unknown'}) woke ≥ 50 ms late {len(stalls)} times "
       f"during the steps, the longest {longest:.0f} ms; of the {len(slow)} refusals slower than 100 ms, "
       f"{during} were in flight during such a stall")
+# the ramp's refusals: the first surge, met while the refusal path was still being compiled
+ramp = sorted(int(r["responseMs"]) for r in csv.DictReader(open(sys.argv[1]))
+              if r["system"] == "onewindow" and int(r["sinceFirstMs"]) < int(sys.argv[2])
+              and r["status"] in ("429", "503"))
+print(f"{len(ramp)} refusals, p50 {q(ramp, .5)} ms, p99 {q(ramp, .99)} ms, max {ramp[-1] if ramp else 'n/a'} ms, "
+      f"{sum(1 for x in ramp if x > 100)} slower than 100 ms")
 PY
-  { read -r n_ref ref50 ref99 refmax allmax; IFS= read -r stall_line; } <"$WORK/capacity-$stamp-refusals.txt"
+  { read -r n_ref ref50 ref99 refmax allmax; IFS= read -r stall_line; IFS= read -r ramp_line; } <"$WORK/capacity-$stamp-refusals.txt"
   accepted="$(python3 -c "import statistics,sys; print(f'{statistics.median(float(l.split()[3]) for l in open(sys.argv[1])):.1f}')" "$WORK/capacity-$stamp-overload.tsv")"
   share="$(python3 -c "import sys; print(f'{100 * float(sys.argv[1]) / float(sys.argv[2]):.0f}')" "$accepted" "$ow_best")"
   out "## Overload: $over/s offered ($OVERLOAD × capacity)" ""
@@ -302,6 +312,7 @@ PY
   done <"$WORK/capacity-$stamp-overload.tsv"
   out "" "Accepted: median **$accepted/s = $share % of capacity**. Refusals (503 back-office.busy): $n_ref, answered in p50 $ref50 ms, p99 $ref99 ms, max **$refmax ms**; the slowest answer of all: **$allmax ms** (the gateway's time limit: ${ONEWINDOW_GATEWAY_TIME_LIMIT:-5s})." ""
   out "Machine stalls: $stall_line (infra/bench/stall-probe.py)." ""
+  out "The ramp before the repeats (1 → $over/s in $OVERLOAD_WARMUP s, not measured against the targets): ${ramp_line:-no samples}. Methods JIT-compiled: $(WARMUP="$OVERLOAD_WARMUP" jit onewindow gateway "$SERVICE")." ""
   over_line="$accepted/s accepted ($share % of $ow_best), slowest refusal $refmax ms, slowest answer $allmax ms"
 fi
 
