@@ -267,16 +267,21 @@ if [[ "$ow_best" != 0 && "${OVERLOAD_STEP:-1}" == 1 ]]; then
   python3 - "$samples" "$(( (OVERLOAD_WARMUP + GAP) * 1000 ))" "$stalls" "$(cat "$stalls.priority" 2>/dev/null)" \
     >"$WORK/capacity-$stamp-refusals.txt" <<'PY'
 import csv, sys
-# the steps only, not the generator's warm-up ramp
-rows = [r for r in csv.DictReader(open(sys.argv[1]))
-        if r["system"] == "onewindow" and int(r["sinceFirstMs"]) >= int(sys.argv[2])]
+# the steps apart from the ramp before them; the ramp's refusals are the first surge, met while the
+# refusal path was still being compiled (printed last)
+every = [r for r in csv.DictReader(open(sys.argv[1])) if r["system"] == "onewindow"]
+rows = [r for r in every if int(r["sinceFirstMs"]) >= int(sys.argv[2])]
+ramp = sorted(int(r["responseMs"]) for r in every
+              if int(r["sinceFirstMs"]) < int(sys.argv[2]) and r["status"] in ("429", "503"))
 refused = [r for r in rows if r["status"] in ("429", "503")]
 ref = sorted(int(r["responseMs"]) for r in refused)
 allr = sorted(int(r["responseMs"]) for r in rows)
 q = lambda xs, p: xs[min(len(xs) - 1, int(round(p * (len(xs) - 1))))] if xs else "n/a"
+ramp_line = (f"{len(ramp)} refusals, p50 {q(ramp, .5)} ms, p99 {q(ramp, .99)} ms, "
+             f"max {ramp[-1] if ramp else 'n/a'} ms, {sum(1 for x in ramp if x > 100)} slower than 100 ms")
 print(len(ref), q(ref, .5), q(ref, .99), ref[-1] if ref else "n/a", allr[-1] if allr else "n/a")
 if not rows:
-    print("no steps"); sys.exit()
+    print("no steps"); print(ramp_line); sys.exit()
 first = min(int(r["sentAtMs"]) for r in rows)
 last = max(int(r["sentAtMs"]) + int(r["responseMs"]) for r in rows)
 stalls = []
@@ -295,12 +300,7 @@ longest = max((b - a for a, b in stalls), default=0)
 print(f"a probe on each core ({sys.argv[4] or 'priority unknown'}) woke ≥ 50 ms late {len(stalls)} times "
       f"during the steps, the longest {longest:.0f} ms; of the {len(slow)} refusals slower than 100 ms, "
       f"{during} were in flight during such a stall")
-# the ramp's refusals: the first surge, met while the refusal path was still being compiled
-ramp = sorted(int(r["responseMs"]) for r in csv.DictReader(open(sys.argv[1]))
-              if r["system"] == "onewindow" and int(r["sinceFirstMs"]) < int(sys.argv[2])
-              and r["status"] in ("429", "503"))
-print(f"{len(ramp)} refusals, p50 {q(ramp, .5)} ms, p99 {q(ramp, .99)} ms, max {ramp[-1] if ramp else 'n/a'} ms, "
-      f"{sum(1 for x in ramp if x > 100)} slower than 100 ms")
+print(ramp_line)
 PY
   { read -r n_ref ref50 ref99 refmax allmax; IFS= read -r stall_line; IFS= read -r ramp_line; } <"$WORK/capacity-$stamp-refusals.txt"
   accepted="$(python3 -c "import statistics,sys; print(f'{statistics.median(float(l.split()[3]) for l in open(sys.argv[1])):.1f}')" "$WORK/capacity-$stamp-overload.tsv")"
