@@ -243,10 +243,14 @@ pg_start() {
   local logfile="$LOG_DIR/postgres.log"
   touch "$logfile"
   if [[ "$(id -u)" == 0 ]]; then chown "$PG_UID:$PG_GID" "$logfile"; fi
-  # commit timestamps let the benchmark harness measure commit -> event on Kafka (infra/bench);
-  # given on the command line so that a cluster made before this setting gets it too
+  # given on the command line so that a cluster made before a setting gets it too:
+  # - commit timestamps let the benchmark harness measure commit -> event on Kafka (infra/bench);
+  # - WAL room for the intake's write rate: with the default 1 GB, at ~100 intakes/s a checkpoint
+  #   started every 1.5-2 min for WAL volume, and each start writes every page's first change as a
+  #   full page image again (docs/performance.md, run 12)
   (cd "$STACK_DIR" && as_pg_user env LC_ALL=C "$PG_HOME/bin/pg_ctl" -D "$PG_DATA" -l "$logfile" \
-     -o "-c track_commit_timestamp=on" -w -t "$PG_START_TIMEOUT" start) >/dev/null 2>&1 9>&- \
+     -o "-c track_commit_timestamp=on -c max_wal_size=$PG_MAX_WAL_SIZE -c checkpoint_timeout=$PG_CHECKPOINT_TIMEOUT" \
+     -w -t "$PG_START_TIMEOUT" start) >/dev/null 2>&1 9>&- \
     || { tail -n 30 "$logfile" >&2; die "PostgreSQL did not start (log: $logfile)"; }
   head -n 1 "$PG_DATA/postmaster.pid" >"$(pidfile postgres)"
   wait_for PostgreSQL "$PG_START_TIMEOUT" "$(<"$(pidfile postgres)")" "$logfile" pg_healthy
@@ -397,7 +401,7 @@ kafka_start() {
     kafka_install
     kafka_configure
     # shellcheck disable=SC2086
-    spawn kafka "$logfile" "$JAVA_BIN" $KAFKA_HEAP -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Djava.awt.headless=true \
+    spawn kafka "$logfile" nice -n "$BACK_OFFICE_NICE" "$JAVA_BIN" $KAFKA_HEAP -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Djava.awt.headless=true \
       -Dlog4j.configuration="file:$KAFKA_HOME/log4j.properties" -Dkafka.logs.dir="$LOG_DIR" \
       -cp "$KAFKA_HOME/libs/*" kafka.Kafka "$KAFKA_HOME/server.properties"
   fi
@@ -614,8 +618,10 @@ app_start() { # entry
     # every collection with its pause, wall clock first: a stall seen by a client is matched
     # against the JVMs' pauses (two files of 10 MB at most per app)
     local gc_log="-Xlog:gc:file=$LOG_DIR/$name-gc.log:time,uptime:filecount=2,filesize=10m"
+    local priority=()
+    [[ "$name" == gateway ]] || priority=(nice -n "$BACK_OFFICE_NICE")
     # shellcheck disable=SC2086
-    spawn "$name" "$logfile" env "${env[@]}" "$JAVA_BIN" $APP_JAVA_OPTS "$gc_log" -jar "$jar"
+    spawn "$name" "$logfile" "${priority[@]}" env "${env[@]}" "$JAVA_BIN" $APP_JAVA_OPTS "$gc_log" -jar "$jar"
   fi
   wait_for "$name" "$APP_HEALTH_TIMEOUT" "$(live_pid "$name" || true)" "$logfile" app_healthy "$port"
   ok "$name UP on http://localhost:$port"
