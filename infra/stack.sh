@@ -401,7 +401,7 @@ kafka_start() {
     kafka_install
     kafka_configure
     # shellcheck disable=SC2086
-    spawn kafka "$logfile" nice -n "$BACK_OFFICE_NICE" "$JAVA_BIN" $KAFKA_HEAP -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Djava.awt.headless=true \
+    spawn kafka "$logfile" "$JAVA_BIN" $KAFKA_HEAP -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Djava.awt.headless=true \
       -Dlog4j.configuration="file:$KAFKA_HOME/log4j.properties" -Dkafka.logs.dir="$LOG_DIR" \
       -cp "$KAFKA_HOME/libs/*" kafka.Kafka "$KAFKA_HOME/server.properties"
   fi
@@ -618,10 +618,8 @@ app_start() { # entry
     # every collection with its pause, wall clock first: a stall seen by a client is matched
     # against the JVMs' pauses (two files of 10 MB at most per app)
     local gc_log="-Xlog:gc:file=$LOG_DIR/$name-gc.log:time,uptime:filecount=2,filesize=10m"
-    local priority=()
-    [[ "$name" == gateway ]] || priority=(nice -n "$BACK_OFFICE_NICE")
     # shellcheck disable=SC2086
-    spawn "$name" "$logfile" "${priority[@]}" env "${env[@]}" "$JAVA_BIN" $APP_JAVA_OPTS "$gc_log" -jar "$jar"
+    spawn "$name" "$logfile" env "${env[@]}" "$JAVA_BIN" $APP_JAVA_OPTS "$gc_log" -jar "$jar"
   fi
   wait_for "$name" "$APP_HEALTH_TIMEOUT" "$(live_pid "$name" || true)" "$logfile" app_healthy "$port"
   ok "$name UP on http://localhost:$port"

@@ -141,7 +141,7 @@ start() {
     BARE_CAMUNDA_PORT="$PORT" \
       BARE_CAMUNDA_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" \
       BARE_CAMUNDA_DB_USER="$OWNER" BARE_CAMUNDA_DB_PASSWORD="$OWNER_PASSWORD" \
-      setsid nohup bash -c 'echo $$ > "$0"; exec "$@"' "$PID_FILE" nice -n "$BACK_OFFICE_NICE" "$JAVA_BIN" $APP_JAVA_OPTS \
+      setsid nohup bash -c 'echo $$ > "$0"; exec "$@"' "$PID_FILE" "$JAVA_BIN" $APP_JAVA_OPTS \
       "-Xlog:gc:file=$LOG_DIR/$NAME-gc.log:time,uptime:filecount=2,filesize=10m" -jar "$jar" \
       >>"$LOG_FILE" 2>&1 </dev/null &
     for _ in $(seq 1 50); do [[ -s "$PID_FILE" ]] && break; sleep 0.1; done

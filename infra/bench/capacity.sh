@@ -4,7 +4,8 @@
 #      from one real intake on the stack), replayed by pgbench -M prepared (intake-sql.sh)
 #   2. one Gatling JVM (CapacitySimulation) for the whole search: the bare Camunda baseline
 #      (same BPMN, same PostgreSQL, same history level), then OneWindow's intake through the
-#      gateway; each after a warm-up ramp, each a staircase of constant arrival rates, every rate
+#      gateway; each after a warm-up ramp (up to WARMUP_RATE or its first rate, whichever is
+#      higher, so that the heap and the pools grow before the first step), each a staircase of constant arrival rates, every rate
 #      REPEATS times for STEP s with GAP s of quiet between; per step p50/p95/p99, accepted/s and
 #      refusals; a rate is sustained when the median of its repeats has p99 <= P99_LIMIT ms, where
 #      the p99 is of every application sent and a refused or failed one counts as slower than any
@@ -105,7 +106,7 @@ trap 'kill "$jit_pid" "$probe_pid" 2>/dev/null' EXIT
   echo "# Intake capacity $stamp: $SERVICE"
   echo
   echo "- machine: $(machine)"
-  echo "- one Gatling JVM for the search (CapacitySimulation), open model; warm-up ramp 1 → $WARMUP_RATE/s over $WARMUP s per system; every rate $REPEATS × $STEP s with $GAP s between; figures are the medians of the $REPEATS repeats"
+  echo "- one Gatling JVM for the search (CapacitySimulation), open model; warm-up ramp over $WARMUP s per system from 1/s to $WARMUP_RATE/s or the system's first rate, whichever is higher; every rate $REPEATS × $STEP s with $GAP s between; figures are the medians of the $REPEATS repeats"
   echo "- OneWindow: POST /api/v1/applications through the gateway to $SERVICE, $MATTERS, real Keycloak tokens, 201 expected"
   echo "- bare Camunda: the EO-1 bundle BPMN started through Camunda's REST API (infra/bare-camunda) on the same PostgreSQL, 200 expected; Camunda history level of OneWindow's database: ${history:-?} (1 = activity, 2 = audit), the baseline's: ${BARE_CAMUNDA_HISTORY_LEVEL:-activity}"
   echo "- sustained: the median of the repeats' p99 ≤ $P99_LIMIT ms, the p99 taken over every application sent with a refused or failed one counted as never answered (at most 1 % refused, and only if the rest are fast); the stricter reading, nothing refused or failed, is given beside it"

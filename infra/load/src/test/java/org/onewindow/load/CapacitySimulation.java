@@ -46,8 +46,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>System properties: {@code bareRates} and {@code rates} (comma-separated arrival rates/s;
  * an empty list skips that system), {@code step} (s per rate, default 60), {@code repeats} (how
  * often each rate is run, one after the other, default 1), {@code gap} (s of quiet between steps,
- * default 10), {@code warmup} (s of ramp from 1/s to {@code warmupRate},
- * default 180 and 30/s), {@code samples} (the CSV), and {@link IntakeSimulation}'s {@code
+ * default 10), {@code warmup} (s of ramp from 1/s to {@code warmupRate} or the system's first rate,
+ * whichever is higher; default 180 and 30/s), {@code samples} (the CSV), and {@link IntakeSimulation}'s {@code
  * gateway}, {@code keycloak} and {@code service}, {@link BareCamundaSimulation}'s {@code camunda}.
  */
 public class CapacitySimulation extends Simulation {
@@ -137,7 +137,7 @@ public class CapacitySimulation extends Simulation {
     }
 
     /**
-     * Warm-up ramp, a gap, then each rate {@link #REPEATS} times for {@link #STEP} s, each followed by
+     * Warm-up ramp up to the first rate at least, a gap, then each rate {@link #REPEATS} times for {@link #STEP} s, each followed by
      * a gap. The schedule is
      * what capacity.sh cuts the samples by: a request's step is its send time since the system's
      * first request.
@@ -145,7 +145,11 @@ public class CapacitySimulation extends Simulation {
     static OpenInjectionStep[] staircase(List<Double> rates) {
         List<OpenInjectionStep> steps = new ArrayList<>();
         if (WARMUP > 0) {
-            steps.add(rampUsersPerSec(1).to(WARMUP_RATE).during(Duration.ofSeconds(WARMUP)));
+            // a ramp that stops below the first rate left the JVM's heap sized for the ramp: the
+            // first step then paid a full collection and the heap's growth (run 12: 316 ms in bare
+            // Camunda at 150/s after a ramp to 60/s), and one slow repeat fails a whole system
+            double top = Math.max(WARMUP_RATE, rates.get(0));
+            steps.add(rampUsersPerSec(1).to(top).during(Duration.ofSeconds(WARMUP)));
             steps.add(nothingFor(Duration.ofSeconds(GAP)));
         }
         for (double rate : rates) {
