@@ -5,9 +5,9 @@
 #   2. one Gatling JVM (CapacitySimulation) for the whole search: the bare Camunda baseline
 #      (same BPMN, same PostgreSQL, same history level), then OneWindow's intake through the
 #      gateway; each after a warm-up ramp (up to WARMUP_RATE or its first rate, whichever is
-#      higher, so that the heap and the pools grow before the first step), each a staircase of constant arrival rates, every rate
-#      REPEATS times for STEP s with GAP s of quiet between; per step p50/p95/p99, accepted/s and
-#      refusals; a rate is sustained when the median of its repeats has p99 <= P99_LIMIT ms, where
+#      higher, so that the heap and the pools grow before the first step), each a staircase of
+#      constant arrival rates, every rate REPEATS times for STEP s with GAP s of quiet between;
+#      per step p50/p95/p99, accepted/s and refusals; a rate is sustained when the median of its repeats has p99 <= P99_LIMIT ms, where
 #      the p99 is of every application sent and a refused or failed one counts as slower than any
 #      limit (so at most 1 % may be refused, and only if the rest are fast); the stricter reading,
 #      nothing refused at all, is reported beside it

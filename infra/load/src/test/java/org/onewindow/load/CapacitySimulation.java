@@ -47,8 +47,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * an empty list skips that system), {@code step} (s per rate, default 60), {@code repeats} (how
  * often each rate is run, one after the other, default 1), {@code gap} (s of quiet between steps,
  * default 10), {@code warmup} (s of ramp from 1/s to {@code warmupRate} or the system's first rate,
- * whichever is higher; default 180 and 30/s), {@code samples} (the CSV), and {@link IntakeSimulation}'s {@code
- * gateway}, {@code keycloak} and {@code service}, {@link BareCamundaSimulation}'s {@code camunda}.
+ * whichever is higher; default 180 and 30/s), {@code samples} (the CSV), and {@link
+ * IntakeSimulation}'s {@code gateway}, {@code keycloak} and {@code service}, {@link
+ * BareCamundaSimulation}'s {@code camunda}.
  */
 public class CapacitySimulation extends Simulation {
 
@@ -137,10 +138,9 @@ public class CapacitySimulation extends Simulation {
     }
 
     /**
-     * Warm-up ramp up to the first rate at least, a gap, then each rate {@link #REPEATS} times for {@link #STEP} s, each followed by
-     * a gap. The schedule is
-     * what capacity.sh cuts the samples by: a request's step is its send time since the system's
-     * first request.
+     * Warm-up ramp up to the first rate at least, a gap, then each rate {@link #REPEATS} times for
+     * {@link #STEP} s, each followed by a gap. The schedule is what capacity.sh cuts the samples by:
+     * a request's step is its send time since the system's first request.
      */
     static OpenInjectionStep[] staircase(List<Double> rates) {
         List<OpenInjectionStep> steps = new ArrayList<>();
