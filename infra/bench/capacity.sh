@@ -7,10 +7,10 @@
 #      gateway; each after a warm-up ramp (up to WARMUP_RATE or its first rate, whichever is
 #      higher, so that the heap and the pools grow before the first step), each a staircase of
 #      constant arrival rates, every rate REPEATS times for STEP s with GAP s of quiet between;
-#      per step p50/p95/p99, accepted/s and refusals; a rate is sustained when the median of its repeats has p99 <= P99_LIMIT ms, where
-#      the p99 is of every application sent and a refused or failed one counts as slower than any
-#      limit (so at most 1 % may be refused, and only if the rest are fast); the stricter reading,
-#      nothing refused at all, is reported beside it
+#      per step p50/p95/p99, accepted/s and refusals; a rate is sustained when the median of its
+#      repeats has p99 <= P99_LIMIT ms, where the p99 is of every application sent and a refused or
+#      failed one counts as slower than any limit (so at most 1 % may be refused, and only if the
+#      rest are fast); the stricter reading, nothing refused at all, is reported beside it
 #   3. overload: 2x OneWindow's capacity offered, REPEATS times, after a ramp up to that rate (so
 #      that the refusal path, hardly used below capacity, is compiled before it is measured, as the
 #      search's warm-up does for the accepting path): accepted/s against capacity, the slowest
