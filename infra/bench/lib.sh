@@ -11,6 +11,8 @@ RESULTS="$BENCH_DIR/results"
 WORK="$STACK_DIR/bench"          # raw files of a run (CSV, logs): not committed
 MVN_LOCK="${ONEWINDOW_MVN_LOCK:-/tmp/onewindow-mvn.lock}"
 MVN_FLAGS="${MVN_FLAGS:--B -q}"
+# the load generator's JVM options, added to Gatling's own (space separated)
+LOAD_JVM_OPTS="${LOAD_JVM_OPTS-}"
 # the service the intake load applies to (IntakeSimulation -Dservice), its database and topic
 SERVICE="${SERVICE:-enterprise-opening}"
 case "$SERVICE" in
@@ -48,10 +50,14 @@ median_of() { python3 -c "import statistics,sys; xs=[float(x) for x in sys.argv[
 gatling() {
   local class="$1" rate="$2" duration="$3"; shift 3
   local log="$WORK/gatling-$class-$rate-$(date +%s%N).log"
+  local jvm_args="-Xlog:gc:file=${log%.log}-gc.log:time"
+  [[ -z "$LOAD_JVM_OPTS" ]] || jvm_args="${LOAD_JVM_OPTS// /,},$jvm_args"
   # shellcheck disable=SC2086
-  # gatling:test compiles first; the formatter has had its say in compile_load
+  # gatling:test compiles first; the formatter has had its say in compile_load. The generator's own GC
+  # log (one decorator: Maven splits the jvmArgs list at commas) tells its pauses from the stack's
   (cd "$ROOT" && flock "$MVN_LOCK" mvn $MVN_FLAGS -o -Dspotless.skip=true gatling:test -pl infra/load \
-      -Dgatling.simulationClass="org.onewindow.load.$class" -Drate="$rate" -Dduration="$duration" -Dservice="$SERVICE" "$@") >"$log" 2>&1
+      -Dgatling.simulationClass="org.onewindow.load.$class" -Drate="$rate" -Dduration="$duration" -Dservice="$SERVICE" \
+      -Dgatling.jvmArgs="$jvm_args" "$@") >"$log" 2>&1
   python3 - "$log" <<'PY'
 import re, sys
 text = open(sys.argv[1], encoding="utf-8", errors="replace").read()
