@@ -164,8 +164,14 @@ public class CaseRuntimeAutoConfiguration {
 
     /** The open-case gauges (onewindow.cases.open), refreshed on a schedule. */
     @Bean
-    OpenCaseGauges openCaseGauges(JdbcClient jdbc, Clock clock, ObjectProvider<MeterRegistry> registry) {
-        return new OpenCaseGauges(jdbc, clock, registry.getIfAvailable(SimpleMeterRegistry::new));
+    OpenCaseGauges openCaseGauges(
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            ObjectProvider<MeterRegistry> registry) {
+        TransactionTemplate readOnly = new TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
+        return new OpenCaseGauges(jdbc, readOnly, clock, registry.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean
