@@ -23,8 +23,9 @@ import org.springframework.transaction.support.TransactionOperations;
  * <p>The query reads every open case, so its cost grows with the open caseload: on the benchmark
  * database (480,000 open cases) one refresh took 0.3-0.7 s on a parallel plan of three processes,
  * a tenth of PostgreSQL's statement time at 70 intakes/s (docs/performance.md, run 13). Hence a
- * refresh every five minutes by default (the limits it reports are working days and hours), and
- * on one process, so that it never takes both cores of a small machine from the intake.
+ * refresh every five minutes by default (the limits it reports are working days and hours; the
+ * first one half a minute after start, so a restarted service is not blank for long), and on one
+ * process, so that it never takes both cores of a small machine from the intake.
  */
 public class OpenCaseGauges {
 
@@ -44,7 +45,7 @@ public class OpenCaseGauges {
 
     @Scheduled(
             fixedDelayString = "${onewindow.metrics.open-cases-every:5m}",
-            initialDelayString = "${onewindow.metrics.open-cases-every:5m}")
+            initialDelayString = "${onewindow.metrics.open-cases-first:30s}")
     public void refresh() {
         List<MultiGauge.Row<?>> rows = readOnly.execute(status -> {
             jdbc.sql("SET LOCAL max_parallel_workers_per_gather = 0").update();
